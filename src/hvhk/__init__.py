@@ -1,0 +1,1 @@
+"""Huis van het Kind platform."""
