@@ -1,0 +1,121 @@
+"""Admin for coordinators: every network-scoped model admin shows and offers only the coordinator's networks.
+
+A platform admin (superuser) sees everything. A coordinator (staff, with a coordinator role) sees the rows of
+the networks they coordinate, can pick only those networks and only those networks' rows in every foreign key,
+and gets a 404 for anyone else's row. Other staff see nothing.
+"""
+
+from django.contrib import admin
+from django.db import models
+
+from hvhk.accounts.selectors import coordinator_networks
+from hvhk.core.models import Network, NetworkScopedModel
+
+
+def _networks(request) -> models.QuerySet[Network]:
+    cached = getattr(request, "_coordinator_networks", None)
+    if cached is None:
+        cached = request._coordinator_networks = coordinator_networks(user=request.user)
+    return cached
+
+
+def _allowed(request, obj=None) -> bool:
+    if request.user.is_superuser:
+        return True
+    networks = _networks(request)
+    if obj is None:
+        return networks.exists()
+    network_id = obj.pk if isinstance(obj, Network) else obj.network_id
+    return networks.filter(pk=network_id).exists()
+
+
+class _ScopedFormfieldsMixin:
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if request.user.is_superuser or field is None:
+            return field
+        target = db_field.related_model
+        if target is Network:
+            field.queryset = _networks(request)
+            if field.queryset.count() == 1:
+                field.initial = field.queryset.first()
+        elif issubclass(target, NetworkScopedModel):
+            field.queryset = field.queryset.filter(network__in=_networks(request))
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if (
+            not request.user.is_superuser
+            and field is not None
+            and issubclass(db_field.related_model, NetworkScopedModel)
+        ):
+            field.queryset = field.queryset.filter(network__in=_networks(request))
+        return field
+
+
+class NetworkScopedAdmin(_ScopedFormfieldsMixin, admin.ModelAdmin):
+    list_select_related = ("network",)
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        return qs.filter(network__in=_networks(request))
+
+    def get_list_filter(self, request):
+        filters = tuple(super().get_list_filter(request))
+        return ("network", *filters) if request.user.is_superuser else filters
+
+    def has_module_permission(self, request) -> bool:
+        return _allowed(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+    def has_add_permission(self, request) -> bool:
+        return _allowed(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        """Inline rows belong to the parent's network."""
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if isinstance(instance, NetworkScopedModel) and not instance.network_id:
+                instance.network_id = form.instance.network_id
+            instance.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+
+class NetworkScopedInline(_ScopedFormfieldsMixin):
+    """Inline for a network-scoped child: its network is the parent's, so the field is not shown."""
+
+    exclude = ("network",)
+    extra = 0
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return _allowed(request, obj)
+
+
+class ScopedTabularInline(NetworkScopedInline, admin.TabularInline):
+    pass
+
+
+class ScopedStackedInline(NetworkScopedInline, admin.StackedInline):
+    pass

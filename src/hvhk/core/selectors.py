@@ -1,0 +1,45 @@
+"""Reads of networks and areas, and the one helper every network-scoped lookup goes through."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hvhk.core.models import Area, Network
+
+
+def network_list() -> models.QuerySet[Network]:
+    return Network.objects.filter(is_active=True).order_by("name")
+
+
+def network_get(*, slug: str) -> Network:
+    """The active network with this slug, or 404."""
+    return get_object_or_404(Network, slug=slug, is_active=True)
+
+
+def scoped_get_or_404(model_or_queryset, *, network: Network, **lookups):
+    """One row of `network`, looked up by `lookups`; a row of another network is a 404, never a leak."""
+    queryset = (
+        model_or_queryset
+        if isinstance(model_or_queryset, models.QuerySet)
+        else model_or_queryset.objects.all()
+    )
+    try:
+        return queryset.for_network(network).get(**lookups)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError) as exc:
+        # ValidationError/ValueError: a malformed id (not a UUID) is simply not found.
+        raise Http404(f"No {queryset.model._meta.model_name} matches in this network") from exc
+
+
+def area_list(*, network: Network) -> models.QuerySet[Area]:
+    return Area.objects.for_network(network).select_related("parent").order_by("kind", "name")
+
+
+def area_for_postcode(*, network: Network, postcode: str) -> Area | None:
+    """The most specific area of `network` that has this postcode (a sub-municipality before its municipality)."""
+    postcode = postcode.strip()
+    if not (len(postcode) == 4 and postcode.isdigit()):
+        return None
+    order = {Area.Kind.NEIGHBOURHOOD: 0, Area.Kind.SUBMUNICIPALITY: 1, Area.Kind.MUNICIPALITY: 2}
+    matches = [area for area in area_list(network=network) if postcode in area.postcode_list]
+    return min(matches, key=lambda area: order[area.kind], default=None)

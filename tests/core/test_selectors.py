@@ -1,0 +1,70 @@
+import uuid
+
+import pytest
+from django.http import Http404
+
+from hvhk.core.models import Area
+from hvhk.core.selectors import area_for_postcode, network_get, scoped_get_or_404
+from hvhk.directory.models import Service
+from hvhk.directory.selectors import service_list
+from tests.core.factories import AreaFactory, NetworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scoped_lookup_finds_a_row_of_its_own_network(network_a, service_a):
+    assert scoped_get_or_404(Service, network=network_a, id=service_a.id) == service_a
+
+
+def test_scoped_lookup_of_another_networks_row_is_a_404_not_a_leak(network_a, service_b):
+    with pytest.raises(Http404):
+        scoped_get_or_404(Service, network=network_a, id=service_b.id)
+
+
+def test_scoped_lookup_keeps_the_scope_of_a_given_queryset(network_a, service_b):
+    # Even a queryset that already names the other network's row cannot widen the scope.
+    with pytest.raises(Http404):
+        scoped_get_or_404(Service.objects.filter(id=service_b.id), network=network_a, id=service_b.id)
+
+
+@pytest.mark.parametrize("bad_id", ["not-a-uuid", "1 OR 1=1", "", "../../etc/passwd", str(uuid.uuid4())])
+def test_scoped_lookup_of_a_malformed_or_unknown_id_is_a_404(network_a, bad_id):
+    with pytest.raises(Http404):
+        scoped_get_or_404(Service, network=network_a, id=bad_id)
+
+
+def test_for_network_refuses_to_run_without_a_network(network_a):
+    with pytest.raises(ValueError, match="saved network"):
+        Service.objects.for_network(None)
+    with pytest.raises(ValueError, match="saved network"):
+        Service.objects.for_network(NetworkFactory.build())
+
+
+def test_service_list_holds_only_the_networks_own_active_services(network_a, service_a, service_b):
+    closed = type(service_a).objects.create(
+        network=network_a, organization=service_a.organization, name="Gesloten", status=Service.Status.DEFUNCT
+    )
+    listed = set(service_list(network=network_a))
+    assert listed == {service_a}
+    assert service_b not in listed
+    assert closed not in listed
+
+
+def test_network_get_is_a_404_for_unknown_and_inactive_networks(network_a):
+    assert network_get(slug="netwerk-a") == network_a
+    with pytest.raises(Http404):
+        network_get(slug="bestaat-niet")
+    network_a.is_active = False
+    network_a.save()
+    with pytest.raises(Http404):
+        network_get(slug="netwerk-a")
+
+
+def test_area_for_postcode_prefers_the_most_specific_area(network_a, network_b):
+    municipality = AreaFactory(network=network_a, kind=Area.Kind.MUNICIPALITY, postcodes="3000,3010")
+    AreaFactory(network=network_a, kind=Area.Kind.SUBMUNICIPALITY, postcodes="3010", parent=municipality)
+    AreaFactory(network=network_b, kind=Area.Kind.SUBMUNICIPALITY, postcodes="3000")
+    assert area_for_postcode(network=network_a, postcode="3010").kind == Area.Kind.SUBMUNICIPALITY
+    assert area_for_postcode(network=network_a, postcode="3000") == municipality
+    assert area_for_postcode(network=network_a, postcode="9999") is None
+    assert area_for_postcode(network=network_a, postcode="zz") is None
