@@ -1,0 +1,244 @@
+"""Reads of directory data. Every function takes the network and returns only its rows."""
+
+import uuid
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from hvhk.core.models import Network
+from hvhk.core.selectors import scoped_get_or_404
+from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
+from hvhk.directory.models import (
+    Address,
+    Attribute,
+    CostOption,
+    House,
+    Language,
+    Location,
+    Organization,
+    Pillar,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+
+
+def service_list(*, network: Network) -> QuerySet[Service]:
+    """Services families can use now (active ones only)."""
+    return Service.objects.for_network(network).filter(status=Service.Status.ACTIVE)
+
+
+def organization_list(*, network: Network) -> QuerySet[Organization]:
+    return Organization.objects.for_network(network).select_related("membership").order_by("name")
+
+
+def house_list(*, network: Network) -> QuerySet[House]:
+    return (
+        House.objects.for_network(network)
+        .filter(is_active=True)
+        .select_related("location")
+        .prefetch_related(
+            "location__addresses",
+            "location__schedules",
+            "location__phones",
+            Prefetch("pillars", queryset=Pillar.objects.order_by("position")),
+        )
+    )
+
+
+def term_list(*, network: Network, taxonomy: str) -> QuerySet[TaxonomyTerm]:
+    return (
+        TaxonomyTerm.objects.for_network(network).filter(taxonomy__code=taxonomy).order_by("position", "name")
+    )
+
+
+def target_group_list(*, network: Network) -> QuerySet[TaxonomyTerm]:
+    return term_list(network=network, taxonomy=TARGET_GROUPS_CODE)
+
+
+def life_domain_list(*, network: Network) -> QuerySet[TaxonomyTerm]:
+    """The network's life domains, each with the number of active services in it."""
+    return (
+        TaxonomyTerm.objects.for_network(network)
+        .filter(taxonomy__code=LIFE_DOMAINS_CODE)
+        .annotate(
+            service_count=Count("services", filter=Q(services__status=Service.Status.ACTIVE), distinct=True)
+        )
+        .order_by("position", "name")
+    )
+
+
+def service_detail_queryset(*, network: Network) -> QuerySet[Service]:
+    return (
+        Service.objects.for_network(network)
+        .exclude(status=Service.Status.DEFUNCT)
+        .select_related("organization")
+        .prefetch_related(
+            "cost_options",
+            "languages",
+            "schedules",
+            "phones",
+            "contacts",
+            Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term__taxonomy")),
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location__area").prefetch_related(
+                    "location__addresses",
+                    "location__schedules",
+                    "location__accessibility",
+                    "location__phones",
+                ),
+            ),
+            Prefetch("service_areas", queryset=ServiceArea.objects.select_related("area")),
+            Prefetch("pillars", queryset=Pillar.objects.select_related("house")),
+        )
+    )
+
+
+def service_get(*, network: Network, service_id: str) -> Service:
+    """A service page: every service that still exists (inactive ones say so), never another network's."""
+    return scoped_get_or_404(service_detail_queryset(network=network), network=network, id=service_id)
+
+
+def related_services(*, service: Service, limit: int = 4) -> list[Service]:
+    """Other active services for the same life domains, the ones sharing most domains first."""
+    term_ids = [
+        a.taxonomy_term_id for a in service.attributes.all() if a.link_type == Attribute.LinkType.LIFE_DOMAIN
+    ]
+    if not term_ids:
+        return []
+    return list(
+        Service.objects.for_network(service.network)
+        .filter(status=Service.Status.ACTIVE, attributes__taxonomy_term__in=term_ids)
+        .exclude(pk=service.pk)
+        .annotate(shared=Count("attributes", filter=Q(attributes__taxonomy_term__in=term_ids)))
+        .select_related("organization")
+        .order_by("-shared", "name")[:limit]
+    )
+
+
+def organization_get(*, network: Network, organization_id: str) -> Organization:
+    return scoped_get_or_404(
+        Organization.objects.select_related("membership").prefetch_related(
+            "phones", Prefetch("locations", queryset=Location.objects.prefetch_related("addresses"))
+        ),
+        network=network,
+        id=organization_id,
+    )
+
+
+def house_get(*, network: Network, slug: str) -> House:
+    return scoped_get_or_404(
+        house_list(network=network).prefetch_related(
+            "location__accessibility",
+            Prefetch(
+                "pillars__services",
+                queryset=Service.objects.filter(status=Service.Status.ACTIVE).select_related("organization"),
+            ),
+        ),
+        network=network,
+        slug=slug,
+    )
+
+
+def services_by_ids(*, network: Network, ids: list[str]) -> list[Service]:
+    """Services of `network` in the order of `ids`; unknown, foreign or defunct ids are left out."""
+    valid = []
+    for value in ids:
+        try:
+            valid.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    rows = {s.id: s for s in service_detail_queryset(network=network).filter(pk__in=valid)}
+    return [rows[i] for i in valid if i in rows]
+
+
+def services_for_brochure(*, network: Network, domain: TaxonomyTerm | None = None) -> QuerySet[Service]:
+    qs = service_detail_queryset(network=network).filter(status=Service.Status.ACTIVE)
+    if domain is not None:
+        qs = qs.filter(attributes__taxonomy_term=domain)
+    return qs.order_by("name")
+
+
+def language_codes(*, network: Network) -> list[str]:
+    """Languages the network's services are offered in: Dutch first, then by code (one index scan)."""
+    codes = set(Language.objects.for_network(network).values_list("code", flat=True).distinct())
+    return sorted(codes, key=lambda code: (code != "nl", code))
+
+
+CARD_FIELDS = (
+    "id",
+    "network_id",
+    "organization_id",
+    "organization__name",
+    "name",
+    "translations",
+    "status",
+    "minimum_age_months",
+    "maximum_age_months",
+    "at_location",
+    "at_home",
+    "online",
+    "by_phone",
+    "walk_in",
+)
+
+
+def service_card_queryset(*, network: Network) -> QuerySet[Service]:
+    """Services with only what a result card shows, in a fixed number of queries (a page renders 20)."""
+    return (
+        Service.objects.for_network(network)
+        .select_related("organization")
+        .only(*CARD_FIELDS)
+        .prefetch_related(
+            Prefetch("cost_options", queryset=CostOption.objects.only("id", "service_id", "kind")),
+            Prefetch("schedules", queryset=_card_schedules()),
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location__area")
+                .only(
+                    "id",
+                    "service_id",
+                    "location_id",
+                    "location__name",
+                    "location__latitude",
+                    "location__longitude",
+                    "location__area_id",
+                    "location__area__name",
+                )
+                .prefetch_related(
+                    Prefetch(
+                        "location__addresses", queryset=Address.objects.only("id", "location_id", "city")
+                    ),
+                    Prefetch("location__schedules", queryset=_card_schedules()),
+                ),
+            ),
+        )
+    )
+
+
+# The fields of a schedule that say when it is open (what a result card keeps of it).
+SCHEDULE_RULE_FIELDS = (
+    "freq",
+    "byday",
+    "opens_at",
+    "closes_at",
+    "valid_from",
+    "valid_to",
+    "until",
+    "interval",
+    "dtstart",
+)
+
+
+def _card_schedules() -> QuerySet[Schedule]:
+    return Schedule.objects.only("id", "service_id", "location_id", "description", *SCHEDULE_RULE_FIELDS)
+
+
+def organization_services(*, network: Network, organization: Organization) -> list[Service]:
+    return list(
+        service_card_queryset(network=network)
+        .filter(organization=organization, status=Service.Status.ACTIVE)
+        .order_by("name")
+    )
