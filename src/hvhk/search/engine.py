@@ -1,0 +1,302 @@
+"""Finding services by the words a family types.
+
+A query becomes concepts, one per meaningful word; each concept has alternatives with a quality: the word's own
+stem (1.0), a synonym (0.9), a compound part (0.7), a close spelling of an unknown word (0.8 or 0.6). The
+database's full-text index (SQLite FTS5 or PostgreSQL GIN) finds the documents with any alternative; they are
+then scored here, the same way on both databases: per concept the best alternative, weighted by field (name >
+life domain and target group > organisation > text) and by how rare the word is, times the share of concepts
+found (a service matching every word beats one matching a single word many times).
+"""
+
+import math
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from hvhk.core.lib.versions import network_version
+from hvhk.core.models import Network
+from hvhk.directory.models import Service
+from hvhk.search.analysis import PART_MARK, analyse_word, content_words, part_token, split_compound, stem
+from hvhk.search.indexing import vocabulary
+from hvhk.search.models import Synonym
+
+FIELDS = ("name_tokens", "term_tokens", "org_tokens", "body_tokens")
+FIELD_WEIGHTS = {"name_tokens": 4.0, "term_tokens": 2.0, "org_tokens": 1.0, "body_tokens": 1.5}
+RETRIEVE_LIMIT = 150  # documents the database hands over for scoring
+RELATIVE_CUTOFF = 0.05  # results scoring below this share of the best one are noise ("opvang" for "crèche")
+MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
+SYNONYM_CACHE_SECONDS = 60
+SAFE_TOKEN = re.compile(r"^[0-9a-z]+$")
+
+
+Phrase = tuple[str, ...]  # tokens that must all occur (one word, or a phrase like "eerste hulp")
+
+
+@dataclass
+class Concept:
+    word: str
+    alternatives: dict[Phrase, float] = field(default_factory=dict)  # phrase -> quality
+
+    def add(self, phrase: Phrase | str, quality: float) -> None:
+        phrase = (phrase,) if isinstance(phrase, str) else tuple(phrase)
+        if (
+            phrase
+            and all(SAFE_TOKEN.match(t) for t in phrase)
+            and quality > self.alternatives.get(phrase, 0.0)
+        ):
+            self.alternatives[phrase] = quality
+
+
+@dataclass
+class QueryPlan:
+    concepts: list[Concept]
+
+    @property
+    def tokens(self) -> list[str]:
+        return sorted({t for c in self.concepts for phrase in c.alternatives for t in phrase})
+
+
+# --- synonyms ----------------------------------------------------------------------------------------------
+
+_synonyms: dict[uuid.UUID, tuple[float, str, list[list[list[str]]]]] = {}
+
+
+def _synonym_groups(network: Network) -> list[list[list[str]]]:
+    """The network's synonym groups, each a list of analysed phrases (a phrase is a list of tokens)."""
+    version = network_version(network.pk)
+    cached = _synonyms.get(network.pk)
+    if cached and cached[1] == version and time.monotonic() - cached[0] < SYNONYM_CACHE_SECONDS:
+        return cached[2]
+    groups = []
+    for row in Synonym.objects.for_network(network).filter(is_active=True):
+        # Whole words only: the parts of "taalcafé" are not synonyms of "Nederlands leren".
+        phrases = [[stem(w) for w in content_words(term)] for term in row.term_list]
+        phrases = [p for p in phrases if p]
+        if len(phrases) > 1:
+            groups.append(phrases)
+    _synonyms[network.pk] = (time.monotonic(), version, groups)
+    return groups
+
+
+# --- typos -------------------------------------------------------------------------------------------------
+
+
+def _close_words(word: str, words: frozenset[str], counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Known words within 1 (short words) or 2 (long words) edits, most frequent first."""
+    if len(word) < 4:
+        return []
+    limit = 1 if len(word) < 8 else 2
+    pool = [w for w in words if abs(len(w) - len(word)) <= limit and w[0] == word[0]]
+    found = process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=limit, limit=12)
+    ranked = sorted(((w, d) for w, d, _i in found), key=lambda item: (item[1], -counts.get(item[0], 0)))
+    return ranked[:3]
+
+
+# --- planning ----------------------------------------------------------------------------------------------
+
+
+def _add_word(
+    concept: Concept, word: str, quality: float, splitting: frozenset[str], part_quality: float
+) -> None:
+    """A word's own stem, the same stem inside a compound of a document, and the word's own compound parts."""
+    for token in analyse_word(word, splitting):
+        if token.startswith(PART_MARK):
+            concept.add(token[len(PART_MARK) :], quality * part_quality)
+            concept.add(token, quality * part_quality * 0.8)
+        else:
+            concept.add(token, quality)
+            concept.add(part_token(token), quality * 0.6)
+
+
+def plan_query(network: Network, text: str) -> QueryPlan:
+    vocab = vocabulary()
+    splitting = vocab.splitting
+    groups = _synonym_groups(network)
+    concepts = []
+    for word in content_words(text)[:MAX_CONCEPTS]:
+        concept = Concept(word)
+        known = word in vocab.words or stem(word) in vocab.stem_counts
+        # Parts of a known compound say less than the compound itself ("huiswerk" is not about "werk").
+        _add_word(concept, word, 1.0, splitting, 0.25 if known else 0.7)
+        if not known:
+            for close, distance in _close_words(word, vocab.words, vocab.word_counts):
+                _add_word(concept, close, 0.8 if distance == 1 else 0.6, splitting, 0.5)
+        # Synonyms of what the word itself means (not of a part or a far-fetched spelling).
+        strong = {phrase[0]: q for phrase, q in concept.alternatives.items() if q >= 0.8 and len(phrase) == 1}
+        for group in groups:
+            source = max((strong[p[0]] for p in group if len(p) == 1 and p[0] in strong), default=0.0)
+            if source:
+                for phrase in group:
+                    concept.add(phrase, source * 0.9)
+                    if len(phrase) == 1:
+                        concept.add(part_token(phrase[0]), source * 0.5)
+        if concept.alternatives:
+            concepts.append(concept)
+    _join_multiword_synonyms(concepts, groups)
+    return QueryPlan(concepts)
+
+
+def _join_multiword_synonyms(concepts: list[Concept], groups: list[list[list[str]]]) -> None:
+    """ "nederlands leren" in a query means "taalcafé" too: every word of the phrase accepts the group."""
+    stems = [stem(c.word) for c in concepts]
+    for group in groups:
+        for phrase in group:
+            if len(phrase) < 2:
+                continue
+            for start in range(len(stems) - len(phrase) + 1):
+                if stems[start : start + len(phrase)] == phrase:
+                    for concept in concepts[start : start + len(phrase)]:
+                        for other in group:
+                            concept.add(other, 0.9)
+
+
+# --- retrieval ---------------------------------------------------------------------------------------------
+
+# Retrieval fills up to RETRIEVE_LIMIT documents tier by tier, best tier first, without asking the database to
+# rank: ranking every match of a common word ("ouders" is in most documents) costs more than the whole page.
+# Within a tier the database stops as soon as enough rows are found. Python then scores what was retrieved.
+TIERS = (
+    ("all concepts, any field", None),
+    ("any word, in the name", ("name_tokens",)),
+    ("any word, life domain or target group", ("term_tokens",)),
+    ("any word, anywhere", None),
+)
+
+
+def _fts_group(phrases: list[Phrase]) -> str:
+    return "(" + " OR ".join(" ".join(f'"{t}"' for t in phrase) for phrase in phrases) + ")"
+
+
+def _ts_group(phrases: list[Phrase]) -> str:
+    return "(" + " | ".join(" & ".join(phrase) for phrase in phrases) + ")"
+
+
+# PostgreSQL keeps a GIN-indexed vector per searched field besides the one of the whole document.
+PG_VECTORS = {None: "d.vector", ("name_tokens",): "d.name_vector", ("term_tokens",): "d.term_vector"}
+
+
+def _tier_queries(plan: QueryPlan) -> list[tuple[str, str, tuple[str, ...] | None]]:
+    """(FTS5 match, tsquery, columns) per tier; tier 1 only when there is more than one concept."""
+    concepts = [list(c.alternatives) for c in plan.concepts]
+    every = [phrase for alternatives in concepts for phrase in alternatives]
+    queries = []
+    if len(concepts) > 1:
+        queries.append(
+            (" AND ".join(_fts_group(a) for a in concepts), " & ".join(_ts_group(a) for a in concepts), None)
+        )
+    for _label, columns in TIERS[1:]:
+        queries.append((_fts_group(every), _ts_group(every), columns))
+    return queries
+
+
+def _candidate_filter(candidates: QuerySet[Service] | None) -> tuple[str, list]:
+    """SQL that keeps a retrieved document only when its service passes the filters, checked per row.
+
+    A correlated EXISTS lets the database stop after RETRIEVE_LIMIT rows; "IN (subquery)" would first list every
+    candidate (100,000 in a large network). Without filters there is nothing to check: only active services of
+    the network are indexed, and the network is part of the match.
+    """
+    if candidates is None:
+        return "", []
+    correlated = candidates.filter(pk=RawSQL("d.service_id", ())).order_by().values("pk")
+    sql, params = correlated.query.sql_with_params()
+    return f"AND EXISTS ({sql}) ", list(params)
+
+
+def _retrieve(network: Network, plan: QueryPlan, candidates: QuerySet[Service] | None) -> list[tuple]:
+    """(service_id, name, terms, organisation, text tokens) of up to RETRIEVE_LIMIT matching documents."""
+    # Only constants and Django's own parameterised SQL are put into the text; the words travel as parameters.
+    passes, params = _candidate_filter(candidates)
+    columns = "d.id, d.service_id, d.name_tokens, d.term_tokens, d.org_tokens, d.body_tokens"
+    found: dict[int, tuple] = {}
+    with connection.cursor() as cursor:
+        for fts, tsquery, fields in _tier_queries(plan):
+            room = RETRIEVE_LIMIT - len(found)
+            if room <= 0:
+                break
+            exclude = list(found)[:RETRIEVE_LIMIT]
+            if connection.vendor == "postgresql":
+                sql = (
+                    f"SELECT {columns} FROM search_searchdocument d "  # noqa: S608
+                    f"WHERE d.network_id = %s AND {PG_VECTORS[fields]} @@ to_tsquery('simple', %s) "
+                    f"{passes}AND NOT (d.id = ANY(%s)) LIMIT %s"
+                )
+                args = [network.pk, tsquery, *params, exclude, room]
+            else:
+                scope = "" if fields is None else "{" + " ".join(fields) + "}: "
+                match = f'network_id:"{network.pk.hex}" AND {scope}{fts}'
+                not_yet = f"AND d.id NOT IN ({','.join('%s' for _ in exclude)}) " if exclude else ""
+                sql = (
+                    f"SELECT {columns} FROM search_fts f JOIN search_searchdocument d ON d.id = f.rowid "  # noqa: S608
+                    f"WHERE search_fts MATCH %s {passes}{not_yet}LIMIT %s"
+                )
+                args = [match, *params, *exclude, room]
+            cursor.execute(sql, args)
+            for row in cursor.fetchall():
+                found.setdefault(row[0], row[1:])
+    return list(found.values())
+
+
+# --- scoring -----------------------------------------------------------------------------------------------
+
+
+def _idf(token: str, counts: dict[str, int], documents: int) -> float:
+    """How rare a word is; a compound part is as rare as the same word on its own."""
+    token = token.removeprefix(PART_MARK)
+    return math.log(1 + (documents + 1) / (counts.get(token, 0) + 1))
+
+
+def _field_weights(columns: list[str]) -> dict[str, float]:
+    """Each token of a document with the weight of the best field it occurs in."""
+    weights: dict[str, float] = {}
+    for name, value in sorted(zip(FIELDS, columns, strict=True), key=lambda item: FIELD_WEIGHTS[item[0]]):
+        weights.update(dict.fromkeys(value.split(), FIELD_WEIGHTS[name]))
+    return weights
+
+
+def score_document(plan: QueryPlan, weights: dict[str, float], idf: dict[str, float]) -> float:
+    """Per concept the best alternative (field weight x quality x rarity), times the share of concepts found."""
+    total, matched = 0.0, 0
+    for concept in plan.concepts:
+        best = 0.0
+        for phrase, quality in concept.alternatives.items():
+            field = min((weights.get(t, 0.0) for t in phrase), default=0.0)
+            if field:
+                best = max(best, field * quality * sum(idf[t] for t in phrase) / len(phrase))
+        if best:
+            total += best
+            matched += 1
+    if not matched:
+        return 0.0
+    return total * (matched / len(plan.concepts)) ** 1.5
+
+
+def match_services(
+    *, network: Network, text: str, candidates: QuerySet[Service] | None = None
+) -> dict[uuid.UUID, float]:
+    """Score the services that match `text` (only `candidates`, when given); better matches score higher."""
+    plan = plan_query(network, text)
+    tokens = plan.tokens
+    if not tokens:
+        return {}
+    vocab = vocabulary()
+    idf = {t: _idf(t, vocab.stem_counts, vocab.documents) for t in tokens}
+    scores = {}
+    for service_id, *columns in _retrieve(network, plan, candidates):
+        score = score_document(plan, _field_weights(columns), idf)
+        if score > 0:
+            scores[uuid.UUID(str(service_id))] = round(score, 6)
+    if scores:
+        floor = max(scores.values()) * RELATIVE_CUTOFF
+        scores = {k: v for k, v in scores.items() if v >= floor}
+    return scores
+
+
+__all__ = ["match_services", "plan_query", "split_compound"]

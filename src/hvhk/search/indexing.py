@@ -1,0 +1,344 @@
+"""Keeping the search index in step with the directory: one service at a time on every change, all of them on
+`hvhk reindex`.
+
+Changes are collected during a transaction and indexed once it commits, so a demo load or an import of many
+rows indexes each service once, and a rolled-back change leaves the index untouched. Documents are read as
+plain values (no model objects) and each distinct word is analysed once per run: a full rebuild of 100,000
+services stays within a minute.
+"""
+
+import threading
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+
+from hvhk.core.lib.versions import bump_network_version
+from hvhk.directory.models import Attribute, Service, ServiceAtLocation, TaxonomyTerm
+from hvhk.search.analysis import LEXICON, analyse_word, content_words, stem
+from hvhk.search.models import SearchDocument, SearchWord
+
+VOCABULARY_VERSION_KEY = "search:vocabulary-version"
+VOCABULARY_TTL = 300  # seconds a process trusts its word list when no shared cache tells it of changes
+BATCH = 2000
+FIELDS = ("name", "terms", "org", "body")
+
+
+@dataclass
+class Vocabulary:
+    """The indexed words, with their stems and document frequencies (for compounds, typos and weights)."""
+
+    words: frozenset[str]
+    stem_counts: dict[str, int]
+    word_counts: dict[str, int]
+    documents: int
+    loaded_at: float = 0.0
+    version: int = 0
+
+    @property
+    def splitting(self) -> frozenset[str]:
+        return self.words | LEXICON
+
+
+_vocabulary: Vocabulary | None = None
+_vocabulary_lock = threading.Lock()
+
+
+def vocabulary() -> Vocabulary:
+    """This process's copy of the word list, reloaded when another process changed it (or after a while)."""
+    global _vocabulary
+    version = cache.get(VOCABULARY_VERSION_KEY, 0)
+    current = _vocabulary
+    if current and current.version == version and time.monotonic() - current.loaded_at < VOCABULARY_TTL:
+        return current
+    with _vocabulary_lock:
+        word_counts = dict(
+            SearchWord.objects.filter(document_count__gt=0).values_list("word", "document_count")
+        )
+        stems: Counter[str] = Counter()
+        for word, count in word_counts.items():
+            stems[stem(word)] += count
+        _vocabulary = Vocabulary(
+            words=frozenset(word_counts),
+            stem_counts=dict(stems),
+            word_counts=word_counts,
+            documents=SearchDocument.objects.count(),
+            loaded_at=time.monotonic(),
+            version=version,
+        )
+        return _vocabulary
+
+
+def _vocabulary_changed() -> None:
+    global _vocabulary
+    _vocabulary = None
+    try:
+        cache.incr(VOCABULARY_VERSION_KEY)
+    except ValueError:
+        cache.set(VOCABULARY_VERSION_KEY, 1, None)
+
+
+# --- reading documents -------------------------------------------------------------------------------------
+
+
+def _with_translations(value: str, translations: dict | None, field: str) -> list[str]:
+    return [
+        value or "",
+        *((translations or {}).get(lang, {}).get(field, "") for lang in (translations or {})),
+    ]
+
+
+def _texts(ids: list) -> Iterator[tuple[uuid.UUID, uuid.UUID, dict[str, str]]]:
+    """(service id, network id, text per weighted field) of the active services among `ids`, Dutch and every
+    translation, read as plain values in four queries."""
+    links = list(Attribute.objects.filter(service_id__in=ids).values_list("service_id", "taxonomy_term_id"))
+    term_texts = {
+        term_id: _with_translations(name, translations, "name")
+        for term_id, name, translations in TaxonomyTerm.objects.filter(
+            pk__in={term_id for _service_id, term_id in links}
+        ).values_list("id", "name", "translations")
+    }
+    terms: dict = defaultdict(list)
+    for service_id, term_id in links:
+        terms[service_id] += term_texts.get(term_id, [])
+    places: dict = defaultdict(list)
+    for service_id, location, area in ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
+        "service_id", "location__name", "location__area__name"
+    ):
+        places[service_id] += [location or "", area or ""]
+    for service_id, city in ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
+        "service_id", "location__addresses__city"
+    ):
+        places[service_id].append(city or "")
+    rows = Service.objects.filter(pk__in=ids, status=Service.Status.ACTIVE).values_list(
+        "id",
+        "network_id",
+        "name",
+        "alternate_name",
+        "description",
+        "application_process",
+        "eligibility_description",
+        "fees_description",
+        "translations",
+        "organization__name",
+        "organization__alternate_name",
+    )
+    for (
+        service_id,
+        network_id,
+        name,
+        alternate,
+        description,
+        application,
+        eligibility,
+        fees,
+        translations,
+        organization,
+        organization_alternate,
+    ) in rows:
+        yield (
+            service_id,
+            network_id,
+            {
+                "name": " ".join(
+                    _with_translations(name, translations, "name")
+                    + _with_translations(alternate, translations, "alternate_name")
+                ),
+                "terms": " ".join(terms.get(service_id, [])),
+                "org": f"{organization} {organization_alternate}",
+                "body": " ".join(
+                    _with_translations(description, translations, "description")
+                    + _with_translations(application, translations, "application_process")
+                    + _with_translations(eligibility, translations, "eligibility_description")
+                    + [fees or "", *places.get(service_id, [])]
+                ),
+            },
+        )
+
+
+class _Analyser:
+    """Analyses each distinct word once per run (a directory repeats its words a lot)."""
+
+    def __init__(self, splitting: frozenset[str]) -> None:
+        self.splitting = splitting
+        self.memo: dict[str, list[str]] = {}
+        self.term_words: dict[str, list[str]] = {}  # the life-domain texts repeat from document to document
+
+    def tokens(self, words: list[str]) -> str:
+        out = []
+        for word in words:
+            tokens = self.memo.get(word)
+            if tokens is None:
+                tokens = self.memo[word] = analyse_word(word, self.splitting)
+            out.extend(tokens)
+        return " ".join(out)
+
+    def document(self, network_id, texts: dict[str, str]) -> tuple[dict, set[str]]:
+        words = {field: content_words(text) for field, text in texts.items() if field != "terms"}
+        terms = texts["terms"]
+        if terms not in self.term_words:
+            self.term_words[terms] = content_words(terms)
+        words["terms"] = self.term_words[terms]
+        surface = {w for field_words in words.values() for w in field_words if len(w) <= 100}
+        return (
+            {
+                "network_id": network_id,
+                "name_tokens": self.tokens(words["name"]),
+                "term_tokens": self.tokens(words["terms"]),
+                "org_tokens": self.tokens(words["org"]),
+                "body_tokens": self.tokens(words["body"]),
+                "words": " ".join(sorted(surface)),
+            },
+            surface,
+        )
+
+
+# --- writing -------------------------------------------------------------------------------------------------
+
+
+def _apply_word_counts(delta: Counter[str]) -> None:
+    if not delta:
+        return
+    existing = {w.word: w for w in SearchWord.objects.filter(word__in=list(delta))}
+    changed, created = [], []
+    for word, change in delta.items():
+        if not change:
+            continue
+        if word in existing:
+            row = existing[word]
+            row.document_count = max(0, row.document_count + change)
+            changed.append(row)
+        elif change > 0:
+            created.append(SearchWord(word=word, document_count=change))
+    SearchWord.objects.bulk_update(changed, ["document_count"], batch_size=BATCH)
+    SearchWord.objects.bulk_create(created, batch_size=BATCH, ignore_conflicts=True)
+    _vocabulary_changed()
+
+
+@transaction.atomic
+def index_services(
+    service_ids: Iterable, *, analyser: _Analyser | None = None, count_words: bool = True
+) -> int:
+    """(Re)index these services now; inactive or deleted ones leave the index. Returns how many are indexed."""
+    ids = list(dict.fromkeys(service_ids))
+    if not ids:
+        return 0
+    analyser = analyser or _Analyser(vocabulary().splitting)
+    existing = {d.service_id: d for d in SearchDocument.objects.filter(service_id__in=ids)}
+    delta: Counter[str] = Counter()
+    indexed, to_create, to_update = set(), [], []
+    networks = {d.network_id for d in existing.values()}
+    for service_id, network_id, texts in _texts(ids):
+        values, words = analyser.document(network_id, texts)
+        networks.add(network_id)
+        doc = existing.get(service_id)
+        old_words = set(doc.words.split()) if doc else set()
+        delta.update(dict.fromkeys(words - old_words, 1))
+        delta.subtract(dict.fromkeys(old_words - words, 1))
+        indexed.add(service_id)
+        if doc is None:
+            to_create.append(SearchDocument(service_id=service_id, **values))
+        elif any(getattr(doc, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(doc, key, value)
+            to_update.append(doc)
+    gone = [doc for service_id, doc in existing.items() if service_id not in indexed]
+    for doc in gone:
+        delta.subtract(dict.fromkeys(doc.words.split(), 1))
+    SearchDocument.objects.filter(pk__in=[d.pk for d in gone]).delete()
+    SearchDocument.objects.bulk_create(to_create, batch_size=BATCH)
+    for doc in to_update:  # one UPDATE each keeps the full-text triggers simple
+        doc.save()
+    if count_words:
+        _apply_word_counts(Counter({word: change for word, change in delta.items() if change}))
+    # Cached search results of these networks are now out of date.
+    for network_id in networks:
+        bump_network_version(network_id)
+    return len(indexed)
+
+
+_pending = threading.local()
+
+
+def schedule(service_ids: Iterable[uuid.UUID]) -> None:
+    """Index these services when the current transaction commits (at once outside a transaction).
+
+    Ids gather in one set per thread; the first commit callback indexes them all and the rest find nothing
+    left, so a transaction that saves a thousand rows indexes each service once.
+    """
+    ids = set(service_ids)
+    if not ids:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        index_services(ids)
+        return
+    _pending.__dict__.setdefault("ids", set()).update(ids)
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    ids = _pending.__dict__.pop("ids", set())
+    if ids:
+        index_services(ids)
+
+
+def forget_services(service_ids: Iterable) -> None:
+    """Take services out of the index before they are deleted, keeping the word counts right."""
+    docs = list(SearchDocument.objects.filter(service_id__in=list(service_ids)))
+    delta: Counter[str] = Counter()
+    for doc in docs:
+        delta.subtract(dict.fromkeys(doc.words.split(), 1))
+    SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).delete()
+    _apply_word_counts(Counter({word: change for word, change in delta.items() if change}))
+
+
+def reindex(*, network=None, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Rebuild the index from scratch (for `hvhk reindex`), in batches, reporting progress."""
+    services = Service.objects.filter(status=Service.Status.ACTIVE)
+    docs = SearchDocument.objects.all()
+    if network is not None:
+        services, docs = services.filter(network=network), docs.filter(network=network)
+    ids = list(services.order_by("pk").values_list("id", flat=True))
+    with transaction.atomic():
+        docs.delete()
+        # Every document's words first, so compounds split the same in the first and the last document.
+        splitting = (
+            set(SearchWord.objects.filter(document_count__gt=0).values_list("word", flat=True)) | LEXICON
+        )
+        for start in range(0, len(ids), BATCH):
+            for _service_id, _network_id, texts in _texts(ids[start : start + BATCH]):
+                for text in texts.values():
+                    splitting.update(content_words(text))
+        analyser = _Analyser(frozenset(splitting))
+        done = 0
+        for start in range(0, len(ids), BATCH):
+            done += index_services(ids[start : start + BATCH], analyser=analyser, count_words=False)
+            if progress:
+                progress(done, len(ids))
+        _recount_words()
+    _refresh_planner_statistics()
+    return {"indexed": done, "words": SearchWord.objects.count()}
+
+
+def _refresh_planner_statistics() -> None:
+    """After a rebuild, tell the database how its tables look, so it keeps choosing the right indexes."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def _recount_words() -> None:
+    """Set every word's document count from the documents themselves (after a rebuild)."""
+    counts: Counter[str] = Counter()
+    for words in SearchDocument.objects.values_list("words", flat=True).iterator(chunk_size=BATCH):
+        counts.update(words.split())
+    SearchWord.objects.all().delete()
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, document_count=count) for word, count in counts.items()], batch_size=BATCH
+    )
+    _vocabulary_changed()

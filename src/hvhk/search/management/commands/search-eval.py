@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from hvhk.core.lib.charts import bar_chart
+from hvhk.search.evaluation import JUDGED_DIR, JudgedSetError, evaluate
+
+
+class Command(BaseCommand):
+    help = "Measure search relevance on a judged query set: recall@5, MRR and nDCG@10."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", nargs="?", default=str(JUDGED_DIR / "leuven.json"))
+        parser.add_argument("--verbose", action="store_true", help="show every query with its top results")
+        parser.add_argument("--chart", help="also write an SVG chart of the scores per kind of query here")
+
+    def handle(self, *args, file: str, verbose: bool = False, chart: str | None = None, **options) -> None:
+        try:
+            result = evaluate(Path(file))
+        except JudgedSetError as exc:
+            raise CommandError(str(exc)) from exc
+        for r in result.results:
+            flag = "  " if r.recall_at_5 >= 1 else "!!"
+            if verbose or r.recall_at_5 < 1:
+                self.stdout.write(
+                    f"{flag} {r.query!r:40} recall@5 {r.recall_at_5:.2f}  RR {r.reciprocal_rank:.2f}  "
+                    f"nDCG@10 {r.ndcg_at_10:.2f}"
+                )
+                if verbose or r.missed:
+                    self.stdout.write(f"     top: {'; '.join(r.top) or '-'}")
+                if r.missed:
+                    self.stdout.write(f"     missed in top 5: {'; '.join(r.missed)}")
+        self.stdout.write("\nkind         queries  recall@5    MRR  nDCG@10")
+        for kind, (n, recall, mrr, ndcg) in result.by_kind().items():
+            self.stdout.write(f"{kind:12} {n:7}  {recall:8.3f}  {mrr:5.3f}  {ndcg:7.3f}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{len(result.results)} queries on {result.network}: recall@5 {result.recall_at_5:.3f}, "
+                f"MRR {result.mrr:.3f}, nDCG@10 {result.ndcg_at_10:.3f}"
+            )
+        )
+        if chart:
+            bars = [(f"{kind} recall@5", values[1]) for kind, values in result.by_kind().items()]
+            Path(chart).write_text(bar_chart(bars, title="Search relevance per kind of query (recall@5)"))
+            self.stdout.write(f"chart written to {chart}")

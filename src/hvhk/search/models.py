@@ -1,0 +1,82 @@
+"""The search index and what coordinators tune: analysed documents, the word list, synonyms, unmet searches."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hvhk.core.models import NetworkScopedModel
+
+
+class SearchDocument(models.Model):
+    """One service as the index sees it: analysed tokens per field (weights: name > terms > organisation > text).
+
+    SQLite mirrors these columns in the FTS5 table `search_fts` (triggers keep it in step); PostgreSQL keeps a
+    generated, GIN-indexed `vector` column. Both are created by migration 0001, not by the ORM.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    service = models.OneToOneField(
+        "directory.Service", on_delete=models.CASCADE, related_name="search_document"
+    )
+    network = models.ForeignKey("core.Network", on_delete=models.CASCADE, related_name="+")
+    name_tokens = models.TextField(blank=True)
+    term_tokens = models.TextField(blank=True)
+    org_tokens = models.TextField(blank=True)
+    body_tokens = models.TextField(blank=True)
+    words = models.TextField(blank=True, help_text="Folded surface words, for the word list.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["network"], name="searchdoc_network")]
+
+    def __str__(self) -> str:
+        return f"search document of {self.service_id}"
+
+
+class SearchWord(models.Model):
+    """A word that occurs in indexed documents (all networks), and in how many: for compounds, typos, weights."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+    document_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class Synonym(NetworkScopedModel):
+    """Words a network treats as the same when searching: "baby, zuigeling" or "geld, financiële steun"."""
+
+    terms = models.CharField(
+        _("woorden met dezelfde betekenis"),
+        max_length=500,
+        help_text=_("Scheid met komma's. Bijvoorbeeld: crèche, kinderopvang, opvang"),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synoniem")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self) -> str:
+        return self.terms
+
+    @property
+    def term_list(self) -> list[str]:
+        return [t.strip() for t in self.terms.split(",") if t.strip()]
+
+
+class ZeroResultQuery(NetworkScopedModel):
+    """A search that found nothing: only the words and how often (no address, no session), for unmet needs."""
+
+    query = models.CharField(_("zoekvraag"), max_length=200)
+    count = models.PositiveIntegerField(_("aantal keer"), default=0)
+    last_seen = models.DateTimeField(_("laatst gezocht"), auto_now=True)
+
+    class Meta:
+        ordering = ["-count"]
+        verbose_name = _("zoekvraag zonder resultaat")
+        verbose_name_plural = _("zoekvragen zonder resultaat")
+        constraints = [models.UniqueConstraint(fields=["network", "query"], name="zero_result_unique_query")]
+
+    def __str__(self) -> str:
+        return f"{self.query} ({self.count})"

@@ -1,0 +1,345 @@
+"""Finding services: the filters in SQL, text relevance and distance in Python, one page of rows at the end."""
+
+import hashlib
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import time
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from hvhk.core.lib.geo import bounding_box, haversine_km
+from hvhk.core.lib.versions import network_version
+from hvhk.core.models import Area, Network
+from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
+from hvhk.directory.models import (
+    Accessibility,
+    Attribute,
+    CostOption,
+    Language,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+)
+from hvhk.directory.selectors import service_card_queryset
+from hvhk.search.engine import match_services
+from hvhk.search.query import PER_PAGE, ServiceQuery
+
+EVENING_FROM = time(17, 0)
+EVENING_UNTIL = time(18, 30)
+
+
+@dataclass
+class SearchHit:
+    service_id: uuid.UUID
+    distance_km: float | None = None
+    score: float = 0.0
+    service: Service | None = None  # loaded unless the caller renders from cached cards
+
+
+@dataclass
+class SearchPage:
+    hits: list[SearchHit]
+    total: int
+    page: int
+    pages: int
+    per_page: int
+    requested_page: int
+
+    @property
+    def out_of_range(self) -> bool:
+        return self.requested_page != self.page
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last_index(self) -> int:
+        return min(self.page * self.per_page, self.total)
+
+
+def _term_filter(codes: tuple[str, ...], taxonomy: str) -> Exists:
+    return Exists(
+        Attribute.objects.filter(
+            service=OuterRef("pk"), taxonomy_term__code__in=codes, taxonomy_term__taxonomy__code=taxonomy
+        )
+    )
+
+
+def _schedule_q(when: tuple[str, ...], prefix: str = "") -> Q:
+    q = Q()
+    for value in when:
+        if value == "evening":
+            q |= Q(**{f"{prefix}closes_at__gt": EVENING_UNTIL}) | Q(
+                **{f"{prefix}opens_at__gte": EVENING_FROM}
+            )
+        elif value == "weekend":
+            q |= Q(**{f"{prefix}byday__contains": "SA"}) | Q(**{f"{prefix}byday__contains": "SU"})
+        else:
+            q |= Q(**{f"{prefix}byday__contains": value})
+    return q
+
+
+def _area_ids(network: Network, slug: str) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    """(the area and the areas inside it, the area and the areas around it) for an area filter."""
+    areas = {a.id: a for a in Area.objects.for_network(network)}
+    chosen = next((a for a in areas.values() if a.slug == slug), None)
+    if chosen is None:
+        return set(), set()
+    inside = {chosen.id} | {a.id for a in areas.values() if a.parent_id == chosen.id}
+    around, current = {chosen.id}, chosen
+    while current.parent_id and current.parent_id in areas:
+        current = areas[current.parent_id]
+        around.add(current.id)
+    return inside, around | inside
+
+
+def filtered_services(*, network: Network, query: ServiceQuery) -> QuerySet[Service]:
+    """Active services of `network` that pass every filter of `query` (text and exact distance aside)."""
+    qs = Service.objects.for_network(network).filter(status=Service.Status.ACTIVE)
+    if query.age_months:
+        low, high = query.age_months
+        qs = qs.filter(
+            Q(minimum_age_months__isnull=True) | Q(minimum_age_months__lte=high),
+            Q(maximum_age_months__isnull=True) | Q(maximum_age_months__gte=low),
+        )
+    if query.domains:
+        qs = qs.filter(_term_filter(query.domains, LIFE_DOMAINS_CODE))
+    if query.groups:
+        qs = qs.filter(_term_filter(query.groups, TARGET_GROUPS_CODE))
+    located = Exists(ServiceAtLocation.objects.filter(service=OuterRef("pk")))
+    if query.area:
+        inside, around = _area_ids(network, query.area)
+        at_location = Exists(
+            ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__area__in=inside)
+        )
+        covers = Exists(ServiceArea.objects.filter(service=OuterRef("pk"), area__in=around))
+        everywhere = ~located & ~Exists(ServiceArea.objects.filter(service=OuterRef("pk")))
+        qs = qs.filter(at_location | covers | everywhere)
+    if query.origin and query.radius_km:
+        min_lat, max_lat, min_lon, max_lon = bounding_box(query.origin, query.radius_km)
+        in_box = Exists(
+            ServiceAtLocation.objects.filter(
+                service=OuterRef("pk"),
+                location__latitude__range=(min_lat, max_lat),
+                location__longitude__range=(min_lon, max_lon),
+            )
+        )
+        qs = qs.filter(in_box | ~located)
+    if query.costs:
+        qs = qs.filter(Exists(CostOption.objects.filter(service=OuterRef("pk"), kind__in=query.costs)))
+    if query.languages:
+        qs = qs.filter(Exists(Language.objects.filter(service=OuterRef("pk"), code__in=query.languages)))
+    if query.when:
+        own = Schedule.objects.filter(service=OuterRef("pk"))
+        place = Schedule.objects.filter(location__service_at_locations__service=OuterRef("pk"))
+        qs = qs.filter(
+            Exists(own.filter(_schedule_q(query.when)))
+            | (~Exists(own) & Exists(place.filter(_schedule_q(query.when))))
+        )
+    if query.how:
+        fields = {"location": "at_location", "home": "at_home", "online": "online", "phone": "by_phone"}
+        how_q = Q()
+        for value in query.how:
+            how_q |= Q(**{fields[value]: True})
+        qs = qs.filter(how_q)
+    if query.walk_in:
+        qs = qs.filter(walk_in=True)
+    if query.wheelchair:
+        qs = qs.filter(
+            Exists(
+                Accessibility.objects.filter(
+                    location__service_at_locations__service=OuterRef("pk"),
+                    feature=Accessibility.Feature.WHEELCHAIR,
+                )
+            )
+        )
+    return qs
+
+
+def _coordinates(service_ids) -> dict[uuid.UUID, list[tuple[float, float]]]:
+    points: dict[uuid.UUID, list[tuple[float, float]]] = {}
+    rows = ServiceAtLocation.objects.filter(
+        service_id__in=service_ids, location__latitude__isnull=False
+    ).values_list("service_id", "location__latitude", "location__longitude")
+    for service_id, lat, lon in rows:
+        points.setdefault(service_id, []).append((float(lat), float(lon)))
+    return points
+
+
+@dataclass
+class _Ranking:
+    """The matching services in display order (or None when the database orders and pages them)."""
+
+    candidates: QuerySet[Service]
+    ids: list[uuid.UUID] | None
+    scores: dict[uuid.UUID, float]
+    distances: dict[uuid.UUID, float | None]
+    cached_total: int | None = None
+
+    @property
+    def total(self) -> int:
+        if self.cached_total is None:
+            self.cached_total = self.candidates.count() if self.ids is None else len(self.ids)
+        return self.cached_total
+
+
+def _rank(network: Network, query: ServiceQuery) -> _Ranking:
+    candidates = filtered_services(network=network, query=query)
+    sort = query.effective_sort
+    scores: dict[uuid.UUID, float] = {}
+    distances: dict[uuid.UUID, float | None] = {}
+    if query.text:
+        filtered = query.has_filters
+        scores = match_services(network=network, text=query.text, candidates=candidates if filtered else None)
+        ids = list(scores)
+    elif sort == "name" and not query.radius_km:
+        return _Ranking(candidates, None, scores, distances)  # ordered and paged by the database
+    else:
+        ids = list(candidates.values_list("id", flat=True))
+    if query.origin:
+        points = _coordinates(ids)
+        for service_id in ids:
+            near = [haversine_km(query.origin, p) for p in points.get(service_id, [])]
+            distances[service_id] = min(near) if near else None
+        if query.radius_km:
+            ids = [i for i in ids if distances[i] is None or distances[i] <= query.radius_km]
+    if scores and (query.origin or query.age_months):
+        scores = _with_filter_relevance(scores, query, distances, candidates)
+    if sort == "distance":
+        ids.sort(key=lambda i: (distances.get(i) is None, distances.get(i) or 0.0, -scores.get(i, 0.0)))
+    elif sort == "name":
+        names = dict(Service.objects.filter(pk__in=ids).values_list("id", "name"))
+        ids.sort(key=lambda i: (names.get(i, "").casefold(), str(i)))
+    else:
+        ids.sort(key=lambda i: (-scores.get(i, 0.0), str(i)))
+    return _Ranking(candidates, ids, scores, distances)
+
+
+def _with_filter_relevance(scores, query: ServiceQuery, distances, candidates) -> dict[uuid.UUID, float]:
+    """Text relevance, nudged by the filters: a place nearby, and an offer aimed at the chosen age rather than
+    at everyone, rank a little higher (by at most half)."""
+    spans = {}
+    if query.age_months:
+        rows = candidates.filter(pk__in=list(scores)).values_list(
+            "id", "minimum_age_months", "maximum_age_months"
+        )
+        for service_id, low, high in rows:
+            span = (high if high is not None else 300) - (low if low is not None else -9)
+            spans[service_id] = min(max(span, 1), 309)
+    adjusted = {}
+    for service_id, score in scores.items():
+        factor = 1.0
+        distance = distances.get(service_id)
+        if query.origin and distance is not None:
+            factor += 0.3 / (1 + distance / 2)
+        if service_id in spans:
+            factor += 0.2 * (1 - spans[service_id] / 309)
+        adjusted[service_id] = score * factor
+    return adjusted
+
+
+RANKING_TTL = (
+    60  # seconds; entries are keyed by the network's data version, so a change is never served stale
+)
+
+
+def _query_key(network: Network, query: ServiceQuery, kind: str) -> str:
+    fields = {k: v for k, v in vars(query).items() if k != "problems"}
+    digest = hashlib.sha1(repr(sorted(fields.items())).encode(), usedforsecurity=False).hexdigest()
+    return f"search:{kind}:{network.pk}:{network_version(network.pk)}:{digest}"
+
+
+def _cached_ranking(network: Network, query: ServiceQuery) -> _Ranking:
+    """The ranking of a search, from the cache when the same search ran on the same data version."""
+    key = _query_key(network, query, "rank")
+    hit = cache.get(key)
+    if hit is not None:
+        ids, scores, distances, total = hit
+        ranking = _Ranking(filtered_services(network=network, query=query), ids, scores, distances)
+        ranking.cached_total = total
+        return ranking
+    ranking = _rank(network, query)
+    cache.set(key, (ranking.ids, ranking.scores, ranking.distances, ranking.total), RANKING_TTL)
+    return ranking
+
+
+def service_count(*, network: Network, query: ServiceQuery) -> int:
+    return _cached_ranking(network, query).total
+
+
+def ranked_service_ids(*, network: Network, query: ServiceQuery) -> list:
+    """Every matching service id, best first (for callers that filter further, like the HSDS API)."""
+    ranking = _cached_ranking(network, query)
+    if ranking.ids is None:
+        return list(ranking.candidates.order_by("name", "id").values_list("id", flat=True))
+    return list(ranking.ids)
+
+
+def service_search(
+    *,
+    network: Network,
+    query: ServiceQuery,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    with_services: bool = True,
+) -> SearchPage:
+    """One page of results. `with_services=False` gives only ids (the results page renders cached cards)."""
+    ranking = _cached_ranking(network, query)
+    total = ranking.total
+    pages = max(1, math.ceil(total / per_page))
+    current = min(max(page, 1), pages)
+    start = (current - 1) * per_page
+    if ranking.ids is None:
+        page_ids = list(
+            ranking.candidates.order_by("name", "id").values_list("id", flat=True)[start : start + per_page]
+        )
+    else:
+        page_ids = ranking.ids[start : start + per_page]
+    hits = [SearchHit(i, ranking.distances.get(i), ranking.scores.get(i, 0.0)) for i in page_ids]
+    if with_services:
+        by_id = {s.id: s for s in service_card_queryset(network=network).filter(pk__in=page_ids)}
+        hits = [hit for hit in hits if hit.service_id in by_id]
+        for hit in hits:
+            hit.service = by_id[hit.service_id]
+    return SearchPage(
+        hits=hits, total=total, page=current, pages=pages, per_page=per_page, requested_page=page
+    )
+
+
+def relaxations(*, network: Network, query: ServiceQuery) -> list[tuple[str, ServiceQuery, int]]:
+    """For a search without results: each active filter that, dropped alone, gives results (and how many)."""
+    key = _query_key(network, query, "relax")
+    hit = cache.get(key)
+    if hit is None:
+        hit = _relaxations(network, query)
+        cache.set(key, hit, RANKING_TTL)
+    return hit
+
+
+def _relaxations(network: Network, query: ServiceQuery) -> list[tuple[str, ServiceQuery, int]]:
+    options = []
+    candidates = {
+        "q": query.without(text=""),
+        "age": query.without(age="", age_months=None),
+        "domain": query.without(domains=()),
+        "group": query.without(groups=()),
+        "area": query.without(area=""),
+        "radius": query.without(radius_km=None),
+        "cost": query.without(costs=()),
+        "lang": query.without(languages=()),
+        "when": query.without(when=()),
+        "how": query.without(how=()),
+        "walkin": query.without(walk_in=False),
+        "wheelchair": query.without(wheelchair=False),
+    }
+    for name, relaxed in candidates.items():
+        if relaxed == query:
+            continue
+        total = service_count(network=network, query=relaxed)
+        if total:
+            options.append((name, relaxed, total))
+    return options

@@ -1,0 +1,105 @@
+"""Search on the demo data: the judged query set, typical family questions and hostile input, on both databases."""
+
+import pytest
+from django.db import connection
+
+from hvhk.core.models import Network
+from hvhk.demo.services import demo_id
+from hvhk.directory.models import Service
+from hvhk.search.evaluation import JUDGED_DIR, evaluate
+from hvhk.search.query import ServiceQuery
+from hvhk.search.selectors import service_search
+
+
+@pytest.fixture
+def leuven(demo, db):
+    return Network.objects.get(slug="leuven")
+
+
+def _top(network, text: str, n: int = 5, **filters) -> list[str]:
+    page = service_search(network=network, query=ServiceQuery(text=text, **filters), per_page=n)
+    return [hit.service.name for hit in page.hits]
+
+
+def _key(network, key: str) -> str:
+    return Service.objects.get(pk=demo_id(network.slug, "service", key)).name
+
+
+def test_judged_queries_reach_the_relevance_bar(leuven):
+    result = evaluate(JUDGED_DIR / "leuven.json")
+    assert len(result.results) >= 40
+    assert result.recall_at_5 >= 0.9, f"recall@5 {result.recall_at_5:.3f} on {connection.vendor}"
+    assert result.mrr >= 0.75, f"MRR {result.mrr:.3f} on {connection.vendor}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("borstvoedng", "borstvoedingscafe-leuven-centrum"),  # typo
+        ("crèche", "occasionele-opvang-de-vlinder"),  # synonym: a crèche is a kinderdagverblijf
+        ("creche", "occasionele-opvang-de-vlinder"),  # without the accent
+        ("mijn kind wordt gepest", "gepest-op-school-vclb"),  # everyday words, inflection
+        ("geld voor schoolreis", "financiele-steun-schoolkosten"),  # synonym of "geld"
+        ("ruzie thuis", "hulp-bij-ruzie-en-relatieproblemen"),
+        ("ondersteuning opvoeding", "opvoedingsondersteuning-thuis-de-schommel"),  # parts of a compound
+        ("breastfeeding", "borstvoedingscafe-leuven-centrum"),  # English
+    ],
+)
+def test_family_questions_find_the_right_service_first_three(leuven, text, expected):
+    assert _key(leuven, expected) in _top(leuven, text, 3)
+
+
+def test_search_never_returns_inactive_services(leuven):
+    closed = Service.objects.get(pk=demo_id("leuven", "service", "speelotheek-kessel-lo"))
+    assert closed.status != "active"
+    assert closed.name not in _top(leuven, "speelotheek Kessel-Lo", 20)
+
+
+def test_search_stays_inside_the_network(leuven):
+    heusden = Network.objects.get(slug="heusden-zolder")
+    own = set(Service.objects.for_network(heusden).values_list("name", flat=True))
+    for text in ("spelotheek", "consultatiebureau", "kinderopvang"):
+        names = _top(leuven, text, 20)
+        assert not (
+            set(names) & own - set(Service.objects.for_network(leuven).values_list("name", flat=True))
+        )
+
+
+def test_text_relevance_combines_with_filters(leuven):
+    names = _top(leuven, "opvoeding", 20, age_months=(144, 155))
+    assert names
+    for service in Service.objects.filter(network=leuven, name__in=names):
+        low, high = service.minimum_age_months, service.maximum_age_months
+        assert (low is None or low <= 155) and (high is None or high >= 144), service.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "de het een en",  # only stop words
+        "x" * 10_000,
+        '" * ( ) NEAR OR - AND NOT ^ : {}',  # FTS syntax
+        "'; DROP TABLE directory_service; --",
+        "1 OR 1=1",
+        "👶🍼 borstvoeding 😊",
+        "رضاعة طبيعية",  # right-to-left text
+        "\u202egnideovtsrob",  # right-to-left override character
+        "%_%",
+    ],
+)
+def test_hostile_or_odd_queries_give_a_sensible_answer_never_an_error(leuven, text):
+    page = service_search(network=leuven, query=ServiceQuery(text=text[:200]), per_page=5)
+    assert page.total >= 0
+    assert Service.objects.count() > 100  # nothing was dropped
+
+
+def test_emoji_do_not_hide_the_words_around_them(leuven):
+    assert _key(leuven, "borstvoedingscafe-leuven-centrum") in _top(leuven, "👶🍼 borstvoeding 😊", 3)
+
+
+def test_results_page_handles_hostile_queries(client, leuven):
+    for text in ['" * ( ) NEAR OR -', "'; DROP TABLE x; --", "x" * 10_000, "<script>alert(7)</script>"]:
+        response = client.get("/leuven/services/", {"q": text})
+        assert response.status_code == 200
+        assert b"<script>alert(7)" not in response.content

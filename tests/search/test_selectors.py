@@ -1,0 +1,207 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from hvhk.core.models import Area
+from hvhk.directory import models as m
+from hvhk.directory.services import taxonomy_seed
+from hvhk.search.indexing import reindex
+from hvhk.search.query import ServiceQuery
+from hvhk.search.selectors import filtered_services, relaxations, service_search
+from tests.core.factories import AreaFactory
+from tests.directory.factories import LocationFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(network_a, partner_a):
+    """A small network: two places 4 km apart and services that differ in every filterable way."""
+    terms = {t.code: t for t in taxonomy_seed(network=network_a)}
+    city = AreaFactory(
+        network=network_a,
+        slug="stad",
+        kind=Area.Kind.MUNICIPALITY,
+        postcodes="3000,3010",
+        latitude=50.879,
+        longitude=4.701,
+    )
+    west = AreaFactory(
+        network=network_a, slug="west", parent=city, postcodes="3000", latitude=50.879, longitude=4.701
+    )
+    east = AreaFactory(
+        network=network_a, slug="oost", parent=city, postcodes="3010", latitude=50.888, longitude=4.757
+    )
+    here = LocationFactory(
+        organization=partner_a,
+        network=network_a,
+        area=west,
+        latitude=Decimal("50.879"),
+        longitude=Decimal("4.701"),
+    )
+    there = LocationFactory(
+        organization=partner_a,
+        network=network_a,
+        area=east,
+        latitude=Decimal("50.888"),
+        longitude=Decimal("4.757"),
+    )
+
+    def service(name, *, at=None, domain=None, costs=(), langs=(), days="", evening=False, **fields):
+        s = ServiceFactory(organization=partner_a, name=name, **fields)
+        if at:
+            m.ServiceAtLocation.objects.create(network=network_a, service=s, location=at)
+        if domain:
+            m.Attribute.objects.create(
+                network=network_a, service=s, taxonomy_term=terms[domain], link_type="life_domain"
+            )
+        for kind in costs:
+            m.CostOption.objects.create(
+                network=network_a, service=s, kind=kind, amount=None if kind == "free" else Decimal("5")
+            )
+        for code in langs:
+            m.Language.objects.create(network=network_a, service=s, code=code, name=code)
+        if days:
+            m.Schedule.objects.create(
+                network=network_a,
+                service=s,
+                byday=days,
+                opens_at=dt.time(19) if evening else dt.time(9),
+                closes_at=dt.time(21) if evening else dt.time(12),
+            )
+        return s
+
+    services = {
+        "prenatal": service(
+            "Prenatale consultatie",
+            at=here,
+            domain="zwangerschap",
+            costs=("free",),
+            minimum_age_months=-9,
+            maximum_age_months=0,
+            days="MO",
+        ),
+        "toddlers": service(
+            "Peuterspeelpunt",
+            at=there,
+            domain="vrije-tijd",
+            costs=("paid", "reduced"),
+            langs=("nl", "fr"),
+            minimum_age_months=12,
+            maximum_age_months=36,
+            days="SA",
+        ),
+        "teens": service(
+            "Tienerpraatgroep",
+            at=there,
+            domain="welzijn",
+            costs=("free",),
+            langs=("nl", "ar"),
+            minimum_age_months=144,
+            maximum_age_months=216,
+            days="WE",
+            evening=True,
+        ),
+        "helpline": service(
+            "Opvoedingslijn",
+            domain="opvoeding",
+            costs=("free",),
+            at_location=False,
+            by_phone=True,
+            walk_in=False,
+        ),
+        "closed": service("Oud aanbod", at=here, status="defunct"),
+    }
+    reindex(network=network_a)
+    return {**services, "terms": terms, "here": here}
+
+
+def _names(network, **query) -> set[str]:
+    return {s.name for s in filtered_services(network=network, query=ServiceQuery(**query))}
+
+
+def test_inactive_services_never_come_back(network_a, world):
+    assert "Oud aanbod" not in _names(network_a)
+    assert _names(network_a) == {
+        "Prenatale consultatie",
+        "Peuterspeelpunt",
+        "Tienerpraatgroep",
+        "Opvoedingslijn",
+    }
+
+
+def test_age_filter_overlaps_the_age_range_and_keeps_services_for_all_ages(network_a, world):
+    assert _names(network_a, age_months=(-9, -1)) == {"Prenatale consultatie", "Opvoedingslijn"}
+    assert _names(network_a, age_months=(36, 47)) == {"Peuterspeelpunt", "Opvoedingslijn"}
+    assert _names(network_a, age_months=(168, 179)) == {"Tienerpraatgroep", "Opvoedingslijn"}
+
+
+def test_filters_combine_with_and_across_and_or_within(network_a, world):
+    assert _names(network_a, costs=("free",), languages=("ar",)) == {"Tienerpraatgroep"}
+    assert _names(network_a, domains=("welzijn", "vrije-tijd")) == {"Tienerpraatgroep", "Peuterspeelpunt"}
+    assert _names(network_a, costs=("reduced",)) == {"Peuterspeelpunt"}
+
+
+def test_when_filter_reads_days_evenings_and_weekends(network_a, world):
+    assert _names(network_a, when=("weekend",)) == {"Peuterspeelpunt"}
+    assert _names(network_a, when=("evening",)) == {"Tienerpraatgroep"}
+    assert _names(network_a, when=("MO", "WE")) == {"Prenatale consultatie", "Tienerpraatgroep"}
+
+
+def test_how_walk_in_and_wheelchair(network_a, world):
+    assert _names(network_a, how=("phone",)) == {"Opvoedingslijn"}
+    m.Accessibility.objects.create(network=network_a, location=world["here"], feature="wheelchair")
+    assert _names(network_a, wheelchair=True) == {"Prenatale consultatie"}
+
+
+def test_area_filter_includes_services_without_a_place(network_a, world):
+    assert _names(network_a, area="oost") == {"Peuterspeelpunt", "Tienerpraatgroep", "Opvoedingslijn"}
+    assert _names(network_a, area="stad") == _names(network_a)
+
+
+def test_distance_sorts_nearest_first_and_radius_excludes_far_places(network_a, world):
+    query = ServiceQuery(origin=(50.879, 4.701))
+    page = service_search(network=network_a, query=query)
+    names = [h.service.name for h in page.hits]
+    assert names[0] == "Prenatale consultatie" and names[-1] == "Opvoedingslijn"  # no place: last
+    assert page.hits[0].distance_km == pytest.approx(0, abs=0.01)
+    assert page.hits[1].distance_km == pytest.approx(4.0, abs=0.2)
+    near = service_search(network=network_a, query=ServiceQuery(origin=(50.879, 4.701), radius_km=2))
+    assert {h.service.name for h in near.hits} == {"Prenatale consultatie", "Opvoedingslijn"}
+
+
+def test_text_search_ranks_name_matches_first(network_a, world):
+    page = service_search(network=network_a, query=ServiceQuery(text="tiener"))
+    assert [h.service.name for h in page.hits] == ["Tienerpraatgroep"]
+    assert service_search(network=network_a, query=ServiceQuery(text="xyzzy")).total == 0
+
+
+def test_pages_are_clamped_and_say_so(network_a, world):
+    page = service_search(network=network_a, query=ServiceQuery(), page=9999, per_page=3)
+    assert (page.total, page.pages, page.page) == (4, 2, 2)
+    assert page.out_of_range and len(page.hits) == 1
+    assert service_search(network=network_a, query=ServiceQuery(), page=1, per_page=3).hits[
+        0
+    ].service.name == ("Opvoedingslijn")
+
+
+def test_search_never_returns_another_networks_services(network_a, world, service_b):
+    assert service_b.name not in _names(network_a)
+    hits = service_search(network=network_a, query=ServiceQuery(text=service_b.name)).hits
+    assert service_b.id not in {h.service.id for h in hits}
+
+
+def test_relaxations_name_each_filter_that_would_give_results(network_a, world):
+    query = ServiceQuery(costs=("reduced",), languages=("ar",))
+    assert service_search(network=network_a, query=query).total == 0
+    options = {name: total for name, _query, total in relaxations(network=network_a, query=query)}
+    assert options == {"cost": 1, "lang": 1}
+
+
+def test_result_page_runs_a_fixed_number_of_queries(network_a, world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        page = service_search(network=network_a, query=ServiceQuery(text="groep", costs=("free",)))
+        for hit in page.hits:
+            list(hit.service.cost_options.all())
+            list(hit.service.service_at_locations.all())
