@@ -1,0 +1,117 @@
+"""Result cards: built once per service, language and data version, then kept in the cache.
+
+A results page shows 20 of them; building them from the database costs more than the rest of the page, so
+only what changes per visitor and per minute is worked out per request: whether the visitor saved the service
+and whether it is open now.
+"""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from hvhk.core.lib.versions import network_version
+from hvhk.core.models import Network
+from hvhk.directory.models import Schedule, Service
+from hvhk.directory.selectors import SCHEDULE_RULE_FIELDS, service_card_queryset
+from hvhk.wegwijzer import display
+
+CARD_TTL = 300
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class Card:
+    id: str
+    url: str
+    name: str
+    name_is_dutch_fallback: bool
+    organization: str
+    facts: list[str]
+    place: str
+    places: list[Place]
+    schedules: list[Schedule] = field(repr=False)
+    saved: bool = False
+    open_now: bool | None = None
+    distance: str = ""
+
+
+def _build(service: Service, base_url: str) -> Card:
+    name = display.tr(service, "name")
+    facts = [service.age_label]
+    cost = display.cost_summary(service)
+    if cost:
+        facts.append(cost)
+    ways = [
+        (service.at_home, _("aan huis")),
+        (service.online, _("online")),
+        (service.by_phone, _("telefonisch")),
+        (service.walk_in, _("zonder afspraak")),
+    ]
+    return Card(
+        id=str(service.id),
+        url=f"{base_url}{service.id}/",
+        name=name.text,
+        name_is_dutch_fallback=name.fallback,
+        organization=service.organization.name,
+        facts=facts + [label for flag, label in ways if flag],
+        place=display.place_label(service),
+        places=[
+            Place(location.name, float(location.latitude), float(location.longitude))
+            for location in display.places(service)
+            if location.latitude is not None
+        ],
+        # Plain copies of the opening hours, so "open now" is worked out when the page is shown.
+        schedules=[
+            Schedule(**{f: getattr(s, f) for f in SCHEDULE_RULE_FIELDS})
+            for s in display.service_schedules(service)
+        ],
+    )
+
+
+def service_cards(
+    service_ids: list[uuid.UUID],
+    *,
+    network: Network,
+    saved: set[str],
+    distances: dict | None = None,
+    now: dt.datetime | None = None,
+    services: list[Service] | None = None,
+) -> list[Card]:
+    """Cards for these services in this order, in the active language (cached per data version)."""
+    now = now or timezone.now()
+    prefix = f"card:{network.pk}:{network_version(network.pk)}:{get_language()}:"
+    found = cache.get_many([prefix + str(i) for i in service_ids])
+    missing = [i for i in service_ids if prefix + str(i) not in found]
+    if missing:
+        base_url = reverse("wegwijzer:services", args=[network.slug])
+        rows = (
+            services
+            if services is not None
+            else service_card_queryset(network=network).filter(pk__in=missing)
+        )
+        built = {prefix + str(s.id): _build(s, base_url) for s in rows if s.id in set(missing)}
+        cache.set_many(built, CARD_TTL)
+        found.update(built)
+    cards = []
+    for service_id in service_ids:
+        card = found.get(prefix + str(service_id))
+        if card is None:
+            continue
+        card.saved = card.id in saved
+        card.open_now = display.open_now(card.schedules, now)
+        distance = (distances or {}).get(service_id)
+        card.distance = display.distance_label(distance) if distance is not None else ""
+        cards.append(card)
+    return cards

@@ -1,0 +1,34 @@
+"""Printable PDF brochures (WeasyPrint, A4), readable in black and white."""
+
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+
+def _only_our_static_files(url: str, timeout: int = 10, ssl_context=None) -> dict:
+    """WeasyPrint may read our own stylesheet and images, and nothing from the network (no SSRF)."""
+    from weasyprint.urls import URLFetchingError
+
+    prefix = "static:/"
+    if url.startswith(prefix):
+        path = finders.find(url[len(prefix) :])
+        if path:
+            with open(path, "rb") as handle:
+                return {"string": handle.read(), "mime_type": None}
+    raise URLFetchingError(f"Not fetched: {url}")
+
+
+def render_pdf(request: HttpRequest, template: str, context: dict, *, filename: str) -> HttpResponse:
+    from weasyprint import HTML  # heavy import, only when a PDF is asked for
+
+    with open(finders.find("core/print.css"), encoding="utf-8") as handle:
+        css = handle.read()
+    html = render_to_string(
+        template, {**context, "generated_on": timezone.localdate(), "print_css": css}, request=request
+    )
+    pdf = HTML(string=html, base_url="static:/", url_fetcher=_only_our_static_files).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(filename)}.pdf"'
+    return response

@@ -1,0 +1,1 @@
+"""Public pages of a network's wegwijzer. Thin: they read through selectors and write through services."""

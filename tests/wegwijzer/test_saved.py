@@ -1,0 +1,73 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def _save(client, service, **extra):
+    return client.post(
+        "/netwerk-a/list/add/", {"service": str(service.id), "next": "/netwerk-a/services/"}, **extra
+    )
+
+
+def test_a_visitor_saves_and_removes_services_without_an_account(client, listed):
+    response = _save(client, listed["babymassage"])
+    assert response.status_code == 302 and response["Location"] == "/netwerk-a/services/"
+    _save(client, listed["sleep"])
+    body = client.get("/netwerk-a/list/").content.decode()
+    assert body.index("Babymassage") < body.index("Slaapspreekuur")
+    assert '<span class="badge">2</span>' in body
+    client.post("/netwerk-a/list/remove/", {"service": str(listed["babymassage"].id)})
+    body = client.get("/netwerk-a/list/").content.decode()
+    assert "Slaapspreekuur" in body and "Leer je baby masseren" not in body
+    client.post("/netwerk-a/list/remove/", {"all": "1"})
+    assert "Je lijst is nog leeg" in client.get("/netwerk-a/list/").content.decode()
+
+
+def test_an_htmx_save_swaps_only_the_button(client, listed):
+    response = _save(client, listed["babymassage"], headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert "<html" not in body and "Bewaard" in body and "/netwerk-a/list/remove/" in body
+
+
+def test_another_networks_service_cannot_be_saved(client, listed, service_b):
+    assert _save(client, service_b).status_code == 404
+    assert client.post("/netwerk-a/list/add/", {"service": "nonsense"}).status_code == 404
+
+
+def test_the_list_is_kept_per_network(client, listed, service_b):
+    _save(client, listed["babymassage"])
+    client.get("/netwerk-a/list/")  # shows (and so uses up) the "saved" message
+    assert "Je lijst is nog leeg" in client.get("/netwerk-b/list/").content.decode()
+
+
+def test_next_cannot_send_the_visitor_to_another_site(client, listed):
+    response = client.post(
+        "/netwerk-a/list/add/", {"service": str(listed["sleep"].id), "next": "//evil.example"}
+    )
+    assert response["Location"] == "/netwerk-a/list/"
+
+
+def test_the_list_downloads_as_a_pdf(client, listed):
+    assert client.get("/netwerk-a/list/pdf/").status_code == 404  # nothing saved yet
+    _save(client, listed["babymassage"])
+    response = client.get("/netwerk-a/list/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert 'filename="netwerk-a-mijn-lijst.pdf"' in response["Content-Disposition"]
+
+
+def test_only_the_networks_coordinator_downloads_the_brochure(
+    client, listed, coordinator_a, coordinator_b, editor_a
+):
+    response = client.get("/netwerk-a/brochure/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    for outsider in (editor_a, coordinator_b):
+        client.force_login(outsider)
+        assert client.get("/netwerk-a/brochure/").status_code == 403
+    client.force_login(coordinator_a)
+    whole = client.get("/netwerk-a/brochure/")
+    assert whole.status_code == 200 and whole.content.startswith(b"%PDF")
+    one = client.get("/netwerk-a/brochure/", {"domain": "gezondheid"})
+    assert one.status_code == 200 and len(one.content) < len(whole.content)
+    assert client.get("/netwerk-a/brochure/", {"domain": "bestaat-niet"}).status_code == 404
