@@ -1,0 +1,30 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from hvhk.portal.access import active_role
+
+
+def portal_view(view=None, *, coordinator: bool = False):
+    """A portal page: signed in, with a role; `coordinator=True` pages are a 404 for every other role.
+
+    The view is called as view(request, role, ...), `role` being the active role (access.ActiveRole).
+    """
+
+    def decorate(func):
+        @login_required
+        @wraps(func)
+        def wrapper(request, *args, **kwargs):
+            role = active_role(request)
+            if role is None:
+                return render(request, "portal/no_role.html", status=403)
+            if coordinator and not role.is_coordinator:
+                raise Http404
+            request.portal_role = role
+            return func(request, role, *args, **kwargs)
+
+        return wrapper
+
+    return decorate(view) if view else decorate
