@@ -1,0 +1,47 @@
+"""Who may open a support request. Only the network's intake workers, and the staff of an organisation a
+referral involves (while the family's consent holds), ever see one; everyone else gets a 404."""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from hvhk.accounts.models import RoleAssignment
+from hvhk.portal.access import ActiveRole, get_or_404
+from hvhk.referrals.models import Referral, SupportRequest
+
+
+def is_intake(role: ActiveRole) -> bool:
+    return role.role == RoleAssignment.Role.INTAKE
+
+
+def requests(role: ActiveRole) -> QuerySet[SupportRequest]:
+    """Whole requests open to intake workers only; a partner reaches a request through its referral."""
+    qs = SupportRequest.objects.for_network(role.network)
+    return qs if is_intake(role) else qs.none()
+
+
+def referrals(role: ActiveRole) -> QuerySet[Referral]:
+    qs = Referral.objects.filter(request__network=role.network).select_related(
+        "request", "request__consent", "organization", "service"
+    )
+    if is_intake(role):
+        return qs
+    if role.is_editor and role.organization is not None:
+        return qs.filter(
+            organization=role.organization,
+            request__consent__withdrawn_at__isnull=True,
+            request__consent__expires_at__gt=timezone.now(),
+        )
+    return qs.none()
+
+
+def request_get(role: ActiveRole, pk) -> SupportRequest:
+    return get_or_404(requests(role).select_related("consent", "domain", "area", "house", "assigned_to"), pk)
+
+
+def referral_get(role: ActiveRole, pk) -> Referral:
+    return get_or_404(referrals(role), pk)
+
+
+def may_see_personal_data(request: SupportRequest) -> bool:
+    """Personal data shows only while consent holds (a partner sees only what its scope shares, see views)."""
+    return request.consent.is_active()

@@ -1,0 +1,93 @@
+"""The family's side: ask a question (no account), then follow it and withdraw consent through a private link."""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from hvhk.core.lib.http import client_ip
+from hvhk.core.models import Network
+from hvhk.core.tenancy import network_view
+from hvhk.referrals import services
+from hvhk.referrals.forms import AskForm
+from hvhk.referrals.models import Consent
+
+SESSION_NEW = "ask_new_reference"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A page behind the private link: never cached or indexed. The site's Referrer-Policy (same-origin) already
+    keeps the link from other sites; "no-referrer" would make Chromium send `Origin: null`, which fails CSRF."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@network_view
+def ask(request: HttpRequest, network: Network) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        form = AskForm(request.POST, network=network)
+        # Only questions that are sent count towards the limit (a typo costs nothing). There is no honeypot
+        # field: a browser's autofill could fill it, and silently dropping a family's question costs too much.
+        if form.is_valid() and _too_many(request):
+            form.add_error(None, AskForm.too_many_message())
+            status = 429
+        elif form.is_valid():
+            support_request, token = services.request_create(
+                network=network, consent_how=Consent.How.ONLINE, **form.request_fields()
+            )
+            request.session[SESSION_NEW] = support_request.reference
+            return redirect("referrals:private", network.slug, token)
+    else:
+        form = AskForm(network=network)
+    context = {
+        "nav": "ask",
+        "form": form,
+        "forms_with_errors": [form] if form.errors else [],
+        "consent_months": settings.CONSENT_MONTHS,
+        "retention_months": settings.REQUEST_RETENTION_MONTHS,
+    }
+    return _private(render(request, "referrals/ask.html", context, status=status))
+
+
+def _too_many(request: HttpRequest) -> bool:
+    rate = settings.RATELIMIT_REQUESTS
+    return is_ratelimited(request, group="ask", key=client_ip, rate=rate, method="POST", increment=True)
+
+
+@require_http_methods(["GET"])
+@network_view
+def private(request: HttpRequest, network: Network, token: str) -> HttpResponse:
+    support_request = services.request_for_token(network=network, token=token)
+    if support_request is None:
+        raise Http404
+    new = request.session.pop(SESSION_NEW, None) == support_request.reference
+    referrals = list(support_request.referrals.select_related("organization").order_by("created_at"))
+    context = {
+        "support_request": support_request,
+        "consent": support_request.consent,
+        "referrals": referrals,
+        "new": new,
+        "token": token,
+        "private_url": request.build_absolute_uri(reverse("referrals:private", args=[network.slug, token])),
+    }
+    return _private(render(request, "referrals/private.html", context))
+
+
+@require_http_methods(["GET", "POST"])
+@network_view
+def withdraw(request: HttpRequest, network: Network, token: str) -> HttpResponse:
+    support_request = services.request_for_token(network=network, token=token)
+    if support_request is None:
+        raise Http404
+    if request.method == "POST":
+        services.consent_withdraw(request=support_request, by=None)
+        return redirect("referrals:private", network.slug, token)
+    return _private(
+        render(request, "referrals/withdraw.html", {"support_request": support_request, "token": token})
+    )

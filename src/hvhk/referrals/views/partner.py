@@ -1,0 +1,93 @@
+"""The partner's side: referrals to their organisation, each with the request's shared data and the next step.
+
+A partner opens a referral only while the family's consent holds; afterwards the referral is a 404.
+"""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from hvhk.portal.access import ActiveRole
+from hvhk.portal.decorators import portal_view
+from hvhk.referrals import access, selectors, services
+from hvhk.referrals.display import request_labels
+from hvhk.referrals.forms import AdvanceForm
+from hvhk.referrals.models import AccessLog, Consent
+from hvhk.referrals.views.page import portal_page
+
+
+@require_GET
+@portal_view
+def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
+    if not (role.is_editor or access.is_intake(role)):
+        raise Http404
+    show = "all" if request.GET.get("show") == "all" else "open"
+    rows = selectors.partner_referrals(role=role, show=show)
+    return portal_page(
+        request, role, "referrals/referrals.html", {"nav": "referrals", "rows": rows, "show": show}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@portal_view
+def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) -> HttpResponse:
+    referral = access.referral_get(role, referral_id)
+    if not is_mfa_enabled(request.user):
+        # A partner editor signs in with a password alone to keep their offering; a family's data asks more.
+        context = {"nav": "referrals", "referral": referral}
+        response = portal_page(request, role, "referrals/needs_two_factor.html", context)
+        response.status_code = 403
+        return response
+    support_request = referral.request
+    partner = role.is_editor
+    form = None
+    if partner:
+        if request.method == "GET":
+            services.referral_opened(referral=referral, by=request.user)
+        steps = services.next_steps(referral)
+        form = AdvanceForm(request.POST or None, steps=steps) if steps else None
+        if request.method == "POST":
+            if form is None:
+                raise Http404
+            if form.is_valid():
+                try:
+                    services.referral_advance(
+                        referral=referral,
+                        to=form.cleaned_data["to"],
+                        by=request.user,
+                        note=form.cleaned_data["note"],
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)  # a dict of field errors lands on its fields
+                else:
+                    messages.success(
+                        request, _("De status is bewaard: %(s)s.") % {"s": referral.get_status_display()}
+                    )
+                    return redirect("referrals:referral", referral.pk)
+    elif request.method == "POST":
+        raise Http404
+    if request.method == "GET":
+        services.access_log(
+            request=support_request,
+            user=request.user,
+            action=AccessLog.Action.VIEW,
+            detail=referral.service_name,
+        )
+    consent = support_request.consent
+    context = {
+        "nav": "referrals",
+        "referral": referral,
+        "r": support_request,
+        "partner": partner,
+        "shares_question": not partner or consent.allows(Consent.Scope.QUESTION),
+        "shares_contact": not partner or consent.allows(Consent.Scope.CONTACT),
+        "events": list(referral.events.select_related("actor")),
+        "form": form,
+        "forms_with_errors": [form] if form is not None and form.errors else [],
+        **request_labels(support_request),
+    }
+    return portal_page(request, role, "referrals/referral.html", context)

@@ -1,0 +1,178 @@
+"""A family's question at /<network>/ask/: no account, clear Dutch errors that keep what was typed, a private
+link with the reference, and consent that the family withdraws through that link."""
+
+import pytest
+from django.core import mail
+
+from hvhk.referrals.models import AccessLog, Consent, SupportRequest
+from tests.accounts.factories import RoleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+FILLED = {
+    "question": "Mijn dochter van 4 wil niet naar school. Waar kan ik met die vraag terecht?",
+    "ages": ["3-6"],
+    "contact_by": "phone",
+    "name": "Fatima",
+    "phone": "0470 12 34 56",
+    "email": "",
+    "contact_when": "na 17 uur",
+    "language": "nl",
+    "scope": ["question", "contact"],
+}
+
+
+def _ask(client, network, data, **extra):
+    return client.post(f"/{network.slug}/ask/", data, **extra)
+
+
+def test_the_form_asks_in_plain_words_without_an_account(client, network_a):
+    page = client.get(f"/{network_a.slug}/ask/")
+    html = page.content.decode()
+
+    assert page.status_code == 200
+    assert "Stel je vraag" in html and "Je hebt geen account nodig" in html
+    assert "Je kunt je toestemming altijd intrekken" in html
+    assert page["Cache-Control"].startswith("max-age=0") or "no-store" in page["Cache-Control"]
+
+
+def test_an_empty_form_is_refused_with_dutch_messages(client, network_a):
+    page = _ask(client, network_a, {})
+    html = page.content.decode()
+
+    assert page.status_code == 200
+    assert "Schrijf je vraag. Een paar woorden is genoeg." in html
+    assert "Kies hoe we je mogen contacteren." in html
+    assert "Vink aan dat we je vraag mogen delen" in html
+    assert SupportRequest.objects.count() == 0
+
+
+def test_a_partial_form_keeps_what_was_typed(client, network_a):
+    page = _ask(
+        client, network_a, {"question": "Waar vind ik hulp bij slapen? 7391", "contact_when": "woensdag"}
+    )
+    html = page.content.decode()
+
+    assert "Waar vind ik hulp bij slapen? 7391</textarea>" in html
+    assert 'value="woensdag"' in html
+    assert SupportRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"question": "x" * 3001}, "Je vraag is te lang: gebruik maximaal 3000 tekens (nu 3001)."),
+        ({"question": "   "}, "Schrijf je vraag. Een paar woorden is genoeg."),
+        ({"phone": ""}, "Geef je telefoonnummer, dan kunnen we je bellen of een sms sturen."),
+        ({"phone": "bel me"}, "Dit telefoonnummer klopt niet."),
+        ({"contact_by": "email"}, "Geef je e-mailadres, dan kunnen we je mailen."),
+        ({"contact_by": "email", "email": "fatima@"}, "Dit e-mailadres klopt niet."),
+        ({"contact_by": "pigeon"}, "Selecteer een geldige keuze."),
+        ({"scope": ["contact"]}, "Vink aan dat we je vraag mogen delen."),
+        ({"ages": ["99"]}, "Selecteer een geldige keuze."),
+        ({"area": "not-an-area"}, "Selecteer een geldige keuze."),
+    ],
+)
+def test_bad_input_gets_a_specific_message_and_nothing_is_stored(client, network_a, change, message):
+    page = _ask(client, network_a, {**FILLED, **change})
+
+    assert message in page.content.decode()
+    assert SupportRequest.objects.count() == 0
+
+
+def test_a_filled_form_answers_with_the_reference_and_the_private_link(client, network_a):
+    response = _ask(client, network_a, FILLED, follow=True)
+    html = response.content.decode()
+    stored = SupportRequest.objects.get()
+
+    assert response.redirect_chain[0][0].startswith(f"/{network_a.slug}/ask/")
+    assert "Bedankt, we hebben je vraag goed ontvangen" in html and stored.reference in html
+    assert "Bewaar deze link" in html and "<textarea" not in html
+    assert response["Referrer-Policy"] == "same-origin" and "no-store" in response["Cache-Control"]
+    assert stored.source == SupportRequest.Source.ONLINE and stored.ages == ["3-6"]
+    assert stored.consent.how == Consent.How.ONLINE and stored.consent.is_active()
+    assert AccessLog.objects.filter(request_id=stored.pk, action="create").count() == 1
+
+
+def test_markup_in_the_question_stays_inert(client, network_a):
+    hostile = {**FILLED, "question": "Help <script>alert(9)</script>", "name": "<img src=x onerror=alert(1)>"}
+
+    refused = _ask(client, network_a, {**hostile, "contact_by": ""})
+    accepted = _ask(client, network_a, hostile, follow=True)
+
+    for page in (refused, accepted):
+        assert "<script>alert(9)" not in page.content.decode()
+        assert "<img src=x" not in page.content.decode()
+    assert SupportRequest.objects.get().question == "Help <script>alert(9)</script>"
+
+
+def test_the_form_works_in_arabic(client, network_a):
+    client.cookies["django_language"] = "ar"
+    page = client.get(f"/{network_a.slug}/ask/")
+    assert 'dir="rtl"' in page.content.decode()
+
+    _ask(client, network_a, {**FILLED, "question": "أبحث عن مساعدة لابني", "language": "ar"}, follow=True)
+
+    stored = SupportRequest.objects.get()
+    assert stored.question == "أبحث عن مساعدة لابني" and stored.language == "ar"
+
+
+def test_the_intake_workers_get_a_mail_with_a_link_and_no_personal_data(
+    client, network_a, django_capture_on_commit_callbacks
+):
+    intake = UserFactory(email="intake@a.example")
+    RoleFactory(user=intake, network=network_a, role="intake")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _ask(client, network_a, FILLED)
+
+    (message,) = mail.outbox
+    stored = SupportRequest.objects.get()
+    assert message.to == ["intake@a.example"] and stored.reference in message.subject
+    assert f"/portal/requests/{stored.pk}/" in message.body
+    for personal in ("Fatima", "0470", "school", "17 uur"):
+        assert personal not in message.body and personal not in message.subject
+
+
+def test_an_email_contact_gets_the_private_link_by_mail(
+    client, network_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _ask(client, network_a, {**FILLED, "contact_by": "email", "email": "fatima@example.org"})
+
+    to_family = [m for m in mail.outbox if m.to == ["fatima@example.org"]]
+    assert len(to_family) == 1 and f"/{network_a.slug}/ask/" in to_family[0].body
+    assert "school" not in to_family[0].body
+
+
+def test_too_many_questions_from_one_address_are_refused_without_losing_the_text(client, network_a, settings):
+    settings.RATELIMIT_REQUESTS = "2/h"
+    for _ in range(2):
+        assert _ask(client, network_a, FILLED).status_code == 302
+
+    refused = _ask(client, network_a, FILLED)
+
+    assert refused.status_code == 429 and "Probeer het over een uur opnieuw" in refused.content.decode()
+    assert FILLED["question"] in refused.content.decode()
+    assert SupportRequest.objects.count() == 2
+
+
+def test_the_private_link_of_one_network_does_not_open_in_another(client, network_a, network_b):
+    response = _ask(client, network_a, FILLED)
+    link = response["Location"]
+
+    assert client.get(link).status_code == 200
+    assert client.get(link.replace(f"/{network_a.slug}/", f"/{network_b.slug}/")).status_code == 404
+    assert client.get(f"/{network_a.slug}/ask/not-a-token/").status_code == 404
+
+
+def test_the_family_withdraws_consent_through_the_private_link(client, network_a):
+    link = _ask(client, network_a, FILLED)["Location"]
+
+    confirm = client.get(link + "withdraw/")
+    done = client.post(link + "withdraw/", follow=True)
+
+    consent = SupportRequest.objects.get().consent
+    assert "Ja, trek mijn toestemming in" in confirm.content.decode()
+    assert consent.withdrawn_at is not None and consent.withdrawn_by is None and not consent.is_active()
+    assert "Niemand kan je gegevens nog openen" in done.content.decode()
