@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from hvhk.demo.services import DEMO_PASSWORD, demo_load
+
+
+class Command(BaseCommand):
+    help = "Load or restore the demo networks (leuven, heusden-zolder) and their accounts. Safe to run twice."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            summary = demo_load()
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        counts = ", ".join(f"{n} {name}" for name, n in summary.counts.items())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo loaded: networks {', '.join(summary.networks)}; {counts}; {summary.users} accounts "
+                f"(password {DEMO_PASSWORD})."
+            )
+        )
