@@ -1,0 +1,1 @@
+"""Benchmarks: run with `hvhk bench NAME`. Each prints a ratio against a baseline measured in the same run."""
