@@ -1,0 +1,88 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against the live test server."""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import CHROMIUM
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls in these tests are synchronous.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """open_page(path, language="nl", width=1280) -> a page on the live server, with foreign requests recorded."""
+    contexts = []
+
+    def _open(path: str, *, language: str = "nl", width: int = 1280, height: int = 900):
+        context = browser.new_context(
+            locale=language,
+            extra_http_headers={"Accept-Language": language},
+            viewport={"width": width, "height": height},
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.foreign_requests = []
+        own = urlparse(live_server.url).netloc
+
+        def record(request) -> None:
+            netloc = urlparse(request.url).netloc
+            if netloc and netloc != own:
+                page.foreign_requests.append(request.url)
+
+        page.on("request", record)
+        page.goto(live_server.url + path)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+def axe_violations(axe: Axe, page) -> list[str]:
+    """Every axe-core rule (WCAG 2.2 A/AA and best practices) that the page breaks, with the offending nodes."""
+    result = axe.run(page)
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result.response["violations"]
+    ]
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
