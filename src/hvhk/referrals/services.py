@@ -118,7 +118,7 @@ def request_create(
     access_log(request=request, user=by, action=AccessLog.Action.CREATE)
     transaction.on_commit(lambda: _tell_intake_new(request))
     if email and contact_by == SupportRequest.ContactBy.EMAIL:
-        transaction.on_commit(lambda: _send_privateabsolute_url(request, token, email))
+        transaction.on_commit(lambda: _send_private_link(request, token, email))
     return request, token
 
 
@@ -454,7 +454,7 @@ def _tell_consent_withdrawn(request: SupportRequest, organization_ids: list) -> 
     )
 
 
-def _send_privateabsolute_url(request: SupportRequest, token: str, email: str) -> None:
+def _send_private_link(request: SupportRequest, token: str, email: str) -> None:
     with override(request.language):
         _send_private_link_now(request, token, email)
 
