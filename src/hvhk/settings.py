@@ -328,8 +328,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"private_links": {"()": "hvhk.core.lib.log_filters.HidePrivateLinks"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("HVHK_LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Request log lines name the path; a family's private link must not end up in a log file.
+        "django.request": {"filters": ["private_links"]},
+        "django.server": {"filters": ["private_links"]},
+    },
 }
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default: a typed "www.x.be" becomes https://

@@ -157,10 +157,11 @@ def test_malformed_ids_and_wrong_tokens_are_404(client, world, network_a, networ
         assert client.get(f"/portal/requests/{bad}/").status_code == 404
         assert client.get(f"/portal/referrals/{bad}/").status_code == 404
     token = world["token"]
-    assert client.get(f"/{network_a.slug}/ask/{token}/").status_code == 200
     assert client.get(f"/{network_b.slug}/ask/{token}/").status_code == 404
     assert client.get(f"/{network_a.slug}/ask/{token[:-1]}/").status_code == 404
-    assert client.post(f"/{network_b.slug}/ask/{token}/withdraw/").status_code == 404
+    assert client.post(f"/{network_b.slug}/ask/jouw-vraag/intrekken/").status_code == 404
+    assert client.get(f"/{network_a.slug}/ask/{token}/").status_code == 302
+    assert client.post(f"/{network_b.slug}/ask/jouw-vraag/intrekken/").status_code == 404
     assert SupportRequest.objects.get().consent.is_active()
 
 

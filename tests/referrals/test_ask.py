@@ -1,10 +1,15 @@
 """A family's question at /<network>/ask/: no account, clear Dutch errors that keep what was typed, a private
 link with the reference, and consent that the family withdraws through that link."""
 
+import re
+import time
+
 import pytest
 from django.core import mail
+from django.test import Client
 
 from hvhk.referrals.models import AccessLog, Consent, SupportRequest
+from hvhk.referrals.views import ask as ask_views
 from tests.accounts.factories import RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,20 +162,75 @@ def test_too_many_questions_from_one_address_are_refused_without_losing_the_text
     assert SupportRequest.objects.count() == 2
 
 
-def test_the_private_link_of_one_network_does_not_open_in_another(client, network_a, network_b):
-    response = _ask(client, network_a, FILLED)
-    link = response["Location"]
+def _private_link(client, network) -> str:
+    """Ask, then read the private link off the page the family lands on (the only place it is shown)."""
+    landed = _ask(client, network, FILLED, follow=True)
+    found = re.search(r'<code class="private-link">([^<]+)</code>', landed.content.decode())
+    assert found, "the answer to a question shows no private link"
+    return found.group(1).removeprefix("http://testserver")
 
-    assert client.get(link).status_code == 200
-    assert client.get(link.replace(f"/{network_a.slug}/", f"/{network_b.slug}/")).status_code == 404
-    assert client.get(f"/{network_a.slug}/ask/not-a-token/").status_code == 404
+
+def test_the_private_link_continues_on_a_page_whose_url_holds_no_token(client, network_a):
+    link = _private_link(client, network_a)
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    stored = SupportRequest.objects.get()
+    other_browser = Client()
+
+    opened = other_browser.get(link)
+    page = other_browser.get(opened["Location"])
+
+    assert opened.status_code == 302 and opened["Location"] == f"/{network_a.slug}/ask/jouw-vraag/"
+    assert page.status_code == 200 and stored.reference in page.content.decode()
+    # The token shows only where the family reads it to keep it, never in a link (the report link included).
+    assert page.content.decode().count(token) == 1
+    assert "no-store" in opened["Cache-Control"] and "no-store" in page["Cache-Control"]
+
+
+def test_the_private_link_of_one_network_does_not_open_in_another(client, network_a, network_b):
+    link = _private_link(client, network_a)
+    other_browser = Client()
+
+    assert other_browser.get(link.replace(f"/{network_a.slug}/", f"/{network_b.slug}/")).status_code == 404
+    assert other_browser.get(f"/{network_a.slug}/ask/not-a-token/").status_code == 404
+    assert other_browser.get(link).status_code == 302
+    assert other_browser.get(f"/{network_b.slug}/ask/jouw-vraag/").status_code == 404
+    assert other_browser.get(f"/{network_a.slug}/ask/jouw-vraag/").status_code == 200
+
+
+def test_without_the_private_link_the_page_asks_to_open_it_again(client, network_a):
+    _private_link(client, network_a)
+    stranger = Client()
+
+    page = stranger.get(f"/{network_a.slug}/ask/jouw-vraag/")
+    withdraw = stranger.post(f"/{network_a.slug}/ask/jouw-vraag/intrekken/")
+
+    assert page.status_code == 404 and "Open je privélink opnieuw" in page.content.decode()
+    assert SupportRequest.objects.get().reference not in page.content.decode()
+    assert withdraw.status_code == 404 and SupportRequest.objects.get().consent.is_active()
+
+
+def test_the_page_forgets_the_private_link_after_half_an_hour_without_use(client, network_a, monkeypatch):
+    link = _private_link(client, network_a)
+    browser = Client()
+    browser.get(link)
+    now = time.time()
+
+    monkeypatch.setattr(ask_views.time, "time", lambda: now + 29 * 60)
+    assert browser.get(f"/{network_a.slug}/ask/jouw-vraag/").status_code == 200  # and the clock restarts
+    monkeypatch.setattr(ask_views.time, "time", lambda: now + 58 * 60)
+    assert browser.get(f"/{network_a.slug}/ask/jouw-vraag/").status_code == 200
+    monkeypatch.setattr(ask_views.time, "time", lambda: now + 89 * 60)
+    assert browser.get(f"/{network_a.slug}/ask/jouw-vraag/").status_code == 404
+    assert browser.get(link).status_code == 302  # the link itself keeps working
 
 
 def test_the_family_withdraws_consent_through_the_private_link(client, network_a):
-    link = _ask(client, network_a, FILLED)["Location"]
+    link = _private_link(client, network_a)
+    browser = Client()
+    browser.get(link)
 
-    confirm = client.get(link + "withdraw/")
-    done = client.post(link + "withdraw/", follow=True)
+    confirm = browser.get(f"/{network_a.slug}/ask/jouw-vraag/intrekken/")
+    done = browser.post(f"/{network_a.slug}/ask/jouw-vraag/intrekken/", follow=True)
 
     consent = SupportRequest.objects.get().consent
     assert "Ja, trek mijn toestemming in" in confirm.content.decode()

@@ -4,6 +4,7 @@ from hvhk.referrals.views import ask
 
 urlpatterns = [
     path("", ask.ask, name="ask"),
+    path("jouw-vraag/", ask.private_page, name="private_page"),
+    path("jouw-vraag/intrekken/", ask.withdraw, name="withdraw"),
     path("<str:token>/", ask.private, name="private"),
-    path("<str:token>/withdraw/", ask.withdraw, name="withdraw"),
 ]

@@ -1,4 +1,11 @@
-"""The family's side: ask a question (no account), then follow it and withdraw consent through a private link."""
+"""The family's side: ask a question (no account), then follow it and withdraw consent through a private link.
+
+The private link carries a token, like a password-reset link. As Django's password reset does, opening it puts
+the token in the session and redirects to a URL without it, so the token does not travel on in Referer headers,
+"Meld het ons" reports, bookmarks of the page or Django's logs. The session keeps it only while the family uses
+the page (PRIVATE_IDLE_SECONDS), for a shared computer."""
+
+import time
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,6 +23,7 @@ from hvhk.referrals.forms import AskForm
 from hvhk.referrals.models import Consent
 
 SESSION_NEW = "ask_new_reference"
+PRIVATE_IDLE_SECONDS = 30 * 60
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -42,7 +50,8 @@ def ask(request: HttpRequest, network: Network) -> HttpResponse:
                 network=network, consent_how=Consent.How.ONLINE, **form.request_fields()
             )
             request.session[SESSION_NEW] = support_request.reference
-            return redirect("referrals:private", network.slug, token)
+            _remember(request, network, token)
+            return redirect("referrals:private_page", network.slug)
     else:
         form = AskForm(network=network)
     context = {
@@ -60,12 +69,48 @@ def _too_many(request: HttpRequest) -> bool:
     return is_ratelimited(request, group="ask", key=client_ip, rate=rate, method="POST", increment=True)
 
 
+def _session_key(network: Network) -> str:
+    return f"ask_private:{network.slug}"
+
+
+def _remember(request: HttpRequest, network: Network, token: str) -> None:
+    request.session[_session_key(network)] = {"token": token, "seen": time.time()}
+
+
+def _remembered(request: HttpRequest, network: Network):
+    """The request whose private link was opened in this session, while the family keeps using the page."""
+    kept = request.session.get(_session_key(network))
+    if not kept or time.time() - kept.get("seen", 0) > PRIVATE_IDLE_SECONDS:
+        request.session.pop(_session_key(network), None)
+        return None, None
+    support_request = services.request_for_token(network=network, token=kept["token"])
+    if support_request is None:
+        request.session.pop(_session_key(network), None)
+        return None, None
+    _remember(request, network, kept["token"])
+    return support_request, kept["token"]
+
+
+def _link_needed(request: HttpRequest) -> HttpResponse:
+    return _private(render(request, "referrals/private_missing.html", status=404))
+
+
 @require_http_methods(["GET"])
 @network_view
 def private(request: HttpRequest, network: Network, token: str) -> HttpResponse:
-    support_request = services.request_for_token(network=network, token=token)
-    if support_request is None:
+    """The private link itself: remember the token in the session and continue on a URL without it."""
+    if services.request_for_token(network=network, token=token) is None:
         raise Http404
+    _remember(request, network, token)
+    return _private(redirect("referrals:private_page", network.slug))
+
+
+@require_http_methods(["GET"])
+@network_view
+def private_page(request: HttpRequest, network: Network) -> HttpResponse:
+    support_request, token = _remembered(request, network)
+    if support_request is None:
+        return _link_needed(request)
     new = request.session.pop(SESSION_NEW, None) == support_request.reference
     referrals = list(support_request.referrals.select_related("organization").order_by("created_at"))
     context = {
@@ -73,7 +118,6 @@ def private(request: HttpRequest, network: Network, token: str) -> HttpResponse:
         "consent": support_request.consent,
         "referrals": referrals,
         "new": new,
-        "token": token,
         "private_url": request.build_absolute_uri(reverse("referrals:private", args=[network.slug, token])),
     }
     return _private(render(request, "referrals/private.html", context))
@@ -81,13 +125,11 @@ def private(request: HttpRequest, network: Network, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @network_view
-def withdraw(request: HttpRequest, network: Network, token: str) -> HttpResponse:
-    support_request = services.request_for_token(network=network, token=token)
+def withdraw(request: HttpRequest, network: Network) -> HttpResponse:
+    support_request, _token = _remembered(request, network)
     if support_request is None:
-        raise Http404
+        return _link_needed(request)
     if request.method == "POST":
         services.consent_withdraw(request=support_request, by=None)
-        return redirect("referrals:private", network.slug, token)
-    return _private(
-        render(request, "referrals/withdraw.html", {"support_request": support_request, "token": token})
-    )
+        return redirect("referrals:private_page", network.slug)
+    return _private(render(request, "referrals/withdraw.html", {"support_request": support_request}))
