@@ -184,11 +184,12 @@ def test_closed_requests_are_anonymised_after_the_retention_period(
         clock.shift(dt.timedelta(days=360))  # not yet twelve months
         call_command("referrals", stdout=StringIO())
         assert SupportRequest.objects.count() == 2
+        services.request_contacted(request=still_open, by=intake_a)  # still being worked on
 
         clock.shift(dt.timedelta(days=10))  # past twelve months
         call_command("referrals", stdout=StringIO())
 
-    assert list(SupportRequest.objects.all()) == [still_open]  # open requests stay
+    assert list(SupportRequest.objects.all()) == [still_open]  # open requests in use stay
     facts = RequestFacts.objects.get()
     assert (facts.month, facts.domain, facts.age_bands) == (dt.date(2026, 1, 1), domain, ["0-3"])
     assert (facts.outcome, facts.days_to_first_contact, facts.reason) == ("completed", 2, "retention")

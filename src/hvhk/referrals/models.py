@@ -255,7 +255,7 @@ class RequestFacts(NetworkScopedModel):
     referrals = models.PositiveIntegerField(default=0)
     outcome = models.CharField(max_length=20, blank=True)  # the best referral status reached
     days_to_first_contact = models.PositiveIntegerField(null=True, blank=True)
-    reason = models.CharField(max_length=20)  # "retention" or "erasure"
+    reason = models.CharField(max_length=20)  # "retention", "inactive" or "erasure"
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} ({self.reason})"

@@ -116,9 +116,10 @@ def request_create(
         expires_at=now + dt.timedelta(days=round(settings.CONSENT_MONTHS * 30.44)),
     )
     access_log(request=request, user=by, action=AccessLog.Action.CREATE)
-    transaction.on_commit(lambda: _tell_intake_new(request))
+    # A mail server that is down must not cost the family its answer page: mail failures are logged, not raised.
+    transaction.on_commit(lambda: _tell_intake_new(request), robust=True)
     if email and contact_by == SupportRequest.ContactBy.EMAIL:
-        transaction.on_commit(lambda: _send_private_link(request, token, email))
+        transaction.on_commit(lambda: _send_private_link(request, token, email), robust=True)
     return request, token
 
 
@@ -133,7 +134,22 @@ def request_for_token(*, network: Network, token: str) -> SupportRequest | None:
     )
 
 
+def _lock(request: SupportRequest) -> None:
+    """Lock the request and its consent for this transaction (PostgreSQL; SQLite writes one at a time) and reload
+    both, so a withdrawal and a referral or a step that cross each other cannot both win."""
+    SupportRequest.objects.select_for_update().get(pk=request.pk)
+    Consent.objects.select_for_update().get(request_id=request.pk)
+    request.refresh_from_db()
+    request.consent.refresh_from_db()
+
+
+def _refuse_if_closed(request: SupportRequest) -> None:
+    if request.status == SupportRequest.Status.CLOSED:
+        raise ValidationError(_("Deze hulpvraag is afgesloten."))
+
+
 def request_assign(*, request: SupportRequest, to: User | None, by: User) -> SupportRequest:
+    _refuse_if_closed(request)
     request.assigned_to = to
     if request.status == SupportRequest.Status.NEW:
         request.status = SupportRequest.Status.IN_TRIAGE
@@ -143,6 +159,7 @@ def request_assign(*, request: SupportRequest, to: User | None, by: User) -> Sup
 
 def request_contacted(*, request: SupportRequest, by: User) -> SupportRequest:
     """The intake worker reached the family (the first contact counts for 'days to first contact')."""
+    _refuse_if_closed(request)
     if request.first_contact_at is None:
         request.first_contact_at = timezone.now()
     if request.status == SupportRequest.Status.NEW:
@@ -153,7 +170,10 @@ def request_contacted(*, request: SupportRequest, by: User) -> SupportRequest:
 
 
 def request_close(*, request: SupportRequest, by: User) -> SupportRequest:
-    """Close the request; open referrals stay as they are. Its retention period starts now."""
+    """Close the request; open referrals stay as they are. Its retention period starts now, once: closing it
+    again changes nothing, so the period cannot be pushed back."""
+    if request.status == SupportRequest.Status.CLOSED:
+        return request
     request.status = SupportRequest.Status.CLOSED
     request.closed_at = timezone.now()
     request.save(update_fields=["status", "closed_at", "updated_at"])
@@ -164,6 +184,7 @@ def request_close(*, request: SupportRequest, by: User) -> SupportRequest:
 @transaction.atomic
 def refer(*, request: SupportRequest, services: list[Service], message: str, by: User) -> list[Referral]:
     """Hand the request to the partners of `services`; a service already referred to is skipped."""
+    _lock(request)
     if not request.consent.is_active():
         raise ValidationError(_("Het gezin gaf geen (geldige) toestemming meer: je kunt niet doorverwijzen."))
     if request.status == SupportRequest.Status.CLOSED:
@@ -195,7 +216,9 @@ def refer(*, request: SupportRequest, services: list[Service], message: str, by:
         request.assigned_to = by
     request.save(update_fields=["status", "assigned_to", "updated_at"])
     for referral in created:
-        transaction.on_commit(lambda r=referral: _tell_partner(r, "referrals/mail/referral_new.txt"))
+        transaction.on_commit(
+            lambda r=referral: _tell_partner(r, "referrals/mail/referral_new.txt"), robust=True
+        )
     return created
 
 
@@ -205,8 +228,16 @@ def next_steps(referral: Referral) -> tuple[str, ...]:
 
 @transaction.atomic
 def referral_advance(*, referral: Referral, to: str, by: User | None, note: str = "") -> Referral:
-    """Move a referral one step on (see TRANSITIONS); declining and closing need a reason."""
+    """Move a referral one step on (see TRANSITIONS); declining and closing need a reason. The step is checked
+    against the referral as it is now, after locking: not as the page that posted it saw it."""
     note = note.strip()
+    request = referral.request
+    _lock(request)  # every change to a referral locks its request first
+    referral.refresh_from_db(fields=["status", "reason"])
+    if not request.consent.is_active():
+        raise ValidationError(
+            _("Het gezin gaf geen (geldige) toestemming meer: deze doorverwijzing is gestopt.")
+        )
     if to not in next_steps(referral):
         raise ValidationError(
             _("Een doorverwijzing die %(now)s is, kan niet naar %(to)s.")
@@ -219,7 +250,6 @@ def referral_advance(*, referral: Referral, to: str, by: User | None, note: str 
         referral.reason = note
     referral.save(update_fields=["status", "reason", "updated_at"])
     ReferralEvent.objects.create(referral=referral, status=to, actor=by, note=note)
-    request = referral.request
     if to == S.ACCEPTED and request.first_contact_at is None:
         request.first_contact_at = timezone.now()
         request.save(update_fields=["first_contact_at", "updated_at"])
@@ -227,19 +257,23 @@ def referral_advance(*, referral: Referral, to: str, by: User | None, note: str 
         request=request, user=by, action=AccessLog.Action.UPDATE, detail=f"{referral.service_name}: {to}"
     )
     if to != S.RECEIVED:
-        transaction.on_commit(lambda: _tell_referrer(referral))
+        transaction.on_commit(lambda: _tell_referrer(referral), robust=True)
     return referral
 
 
 def referral_opened(*, referral: Referral, by: User) -> None:
-    """A partner opening a referral for the first time marks it received."""
+    """A partner opening a referral for the first time marks it received (unless a step crossed the opening)."""
     if referral.status == S.SENT:
-        referral_advance(referral=referral, to=S.RECEIVED, by=by)
+        try:
+            referral_advance(referral=referral, to=S.RECEIVED, by=by)
+        except ValidationError:
+            referral.refresh_from_db(fields=["status", "reason"])
 
 
 @transaction.atomic
 def consent_withdraw(*, request: SupportRequest, by: User | None = None) -> Consent:
     """Sharing stops at once: open referrals close, the partners involved are told (without personal data)."""
+    _lock(request)
     consent = request.consent
     if consent.withdrawn_at is not None:
         return consent
@@ -254,7 +288,7 @@ def consent_withdraw(*, request: SupportRequest, by: User | None = None) -> Cons
         ReferralEvent.objects.create(referral=referral, status=S.CLOSED, actor=by, note=note)
     access_log(request=request, user=by, action=AccessLog.Action.WITHDRAW)
     organizations = list(request.referrals.values_list("organization_id", flat=True).distinct())
-    transaction.on_commit(lambda: _tell_consent_withdrawn(request, organizations))
+    transaction.on_commit(lambda: _tell_consent_withdrawn(request, organizations), robust=True)
     return consent
 
 
@@ -340,14 +374,29 @@ def request_erase(*, request: SupportRequest, by: User) -> None:
 
 
 def requests_anonymise(*, now: dt.datetime | None = None) -> int:
-    """Replace requests closed longer than REQUEST_RETENTION_MONTHS ago by anonymous facts; returns how many."""
+    """Replace by anonymous facts the requests closed longer than REQUEST_RETENTION_MONTHS ago, and the requests
+    nobody closed but nothing happened to for as long (no change to the request or any of its referrals): a
+    forgotten request must not keep a family's data for ever. Returns how many."""
     now = now or timezone.now()
     before = now - dt.timedelta(days=round(settings.REQUEST_RETENTION_MONTHS * 30.44))
+    closed = SupportRequest.objects.filter(closed_at__lt=before)
+    idle = (
+        SupportRequest.objects.filter(closed_at__isnull=True, updated_at__lt=before)
+        .exclude(referrals__updated_at__gte=before)
+        .exclude(consent__withdrawn_at__gte=before)
+    )
     done = 0
-    for request in SupportRequest.objects.filter(closed_at__lt=before).iterator(chunk_size=200):
+    for reason, found in (("retention", closed), ("inactive", idle)):
+        done += _anonymise(found, reason)
+    return done
+
+
+def _anonymise(requests, reason: str) -> int:
+    done = 0
+    for request in requests.iterator(chunk_size=200):
         with transaction.atomic():
-            _facts(request, "retention").save()
-            access_log(request=request, user=None, action=AccessLog.Action.ANONYMISE)
+            _facts(request, reason).save()
+            access_log(request=request, user=None, action=AccessLog.Action.ANONYMISE, detail=reason)
             request.delete()
         done += 1
     return done
@@ -369,9 +418,13 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     limit = settings.REFERRAL_REMINDER_WORKING_DAYS
     sent = 0
-    for referral in Referral.objects.filter(status__in=Referral.UNANSWERED).select_related(
-        "request", "organization"
-    ):
+    # Only referrals the partner can still open: consent holds and the request is not closed.
+    waiting = Referral.objects.filter(
+        status__in=Referral.UNANSWERED,
+        request__consent__withdrawn_at__isnull=True,
+        request__consent__expires_at__gt=now,
+    ).exclude(request__status=SupportRequest.Status.CLOSED)
+    for referral in waiting.select_related("request", "organization"):
         since = referral.reminded_at or referral.created_at
         if working_days_between(timezone.localdate(since), timezone.localdate(now)) < limit:
             continue

@@ -117,8 +117,8 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
                 return redirect("referrals:request", support_request.pk)
     elif personal:
         refer_form = ReferForm(network=role.network, offered=offered)
-    if request.method == "GET":
-        services.access_log(request=support_request, user=request.user, action=AccessLog.Action.VIEW)
+    # Every page that shows the family's data is logged, also one shown again with an error after a POST.
+    services.access_log(request=support_request, user=request.user, action=AccessLog.Action.VIEW)
     referrals = list(
         support_request.referrals.select_related("organization").prefetch_related("events__actor")
     )
@@ -144,6 +144,14 @@ def request_action(request: HttpRequest, role: ActiveRole, request_id: str) -> H
     """The small actions on a request: take it, mark the family contacted, close it, withdraw consent."""
     _intake_only(role)
     support_request = access.request_get(role, request_id)
+    try:
+        _request_act(request, role, support_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("referrals:request", support_request.pk)
+
+
+def _request_act(request: HttpRequest, role: ActiveRole, support_request) -> None:
     action = request.POST.get("action")
     if action == "assign":
         # Only one of the network's intake workers; anyone else, or a malformed id, is a 404.
@@ -166,7 +174,6 @@ def request_action(request: HttpRequest, role: ActiveRole, request_id: str) -> H
         )
     else:
         raise Http404
-    return redirect("referrals:request", support_request.pk)
 
 
 @require_GET

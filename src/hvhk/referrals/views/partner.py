@@ -70,21 +70,20 @@ def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) ->
                     return redirect("referrals:referral", referral.pk)
     elif request.method == "POST":
         raise Http404
-    if request.method == "GET":
-        services.access_log(
-            request=support_request,
-            user=request.user,
-            action=AccessLog.Action.VIEW,
-            detail=referral.service_name,
-        )
+    # Every page that shows the family's data is logged, also one shown again with an error after a POST.
+    services.access_log(
+        request=support_request, user=request.user, action=AccessLog.Action.VIEW, detail=referral.service_name
+    )
     consent = support_request.consent
+    personal = access.may_see_personal_data(support_request)  # intake too: not after withdrawal or expiry
     context = {
         "nav": "referrals",
         "referral": referral,
         "r": support_request,
         "partner": partner,
-        "shares_question": not partner or consent.allows(Consent.Scope.QUESTION),
-        "shares_contact": not partner or consent.allows(Consent.Scope.CONTACT),
+        "personal": personal,
+        "shares_question": personal and (not partner or consent.allows(Consent.Scope.QUESTION)),
+        "shares_contact": personal and (not partner or consent.allows(Consent.Scope.CONTACT)),
         "events": list(referral.events.select_related("actor")),
         "form": form,
         "forms_with_errors": [form] if form is not None and form.errors else [],
