@@ -104,6 +104,18 @@ def test_the_intake_refers_from_the_suggestions(client, network_a, service_a, in
     assert referral.service == service_a and referral.message == "Graag bellen"
 
 
+@pytest.mark.parametrize(("scope", "warned"), [(["question"], True), (["question", "contact"], False)])
+def test_the_message_to_the_partner_warns_when_the_family_shares_no_contact_details(
+    client, network_a, intake_a, scope, warned
+):
+    request, _ = make_request(network_a, consent_scope=scope)
+    client.force_login(intake_a)
+
+    page = client.get(f"/portal/requests/{request.pk}/").content.decode()
+
+    assert ("deelt geen contactgegevens met de partners: schrijf ze hier ook niet" in page) is warned
+
+
 def test_referring_without_a_choice_or_to_a_service_not_offered_is_refused(
     client, network_a, service_b, intake_a
 ):

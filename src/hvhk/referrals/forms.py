@@ -250,9 +250,16 @@ class ReferForm(forms.Form):
         error_messages={"max_length": _("Je bericht is te lang: maximaal %(limit_value)d tekens.")},
     )
 
-    def __init__(self, *args, network: Network, offered: list[Service], **kwargs):
+    def __init__(
+        self, *args, network: Network, offered: list[Service], shares_contact: bool = True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.offered = offered
+        if not shares_contact:  # the message reaches the partner: it must not share what the family did not
+            self.fields["message"].help_text = _(
+                "Wat moet de partner weten? Het gezin deelt geen contactgegevens met de partners: "
+                "schrijf ze hier ook niet."
+            )
         self.fields["services"].queryset = Service.objects.for_network(network).filter(
             status=Service.Status.ACTIVE
         )

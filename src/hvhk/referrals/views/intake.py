@@ -23,7 +23,7 @@ from hvhk.portal.decorators import portal_view
 from hvhk.referrals import access, selectors, services
 from hvhk.referrals.display import request_labels
 from hvhk.referrals.forms import ProfessionalRequestForm, ReferForm
-from hvhk.referrals.models import AccessLog, SupportRequest
+from hvhk.referrals.models import AccessLog, Consent, SupportRequest
 from hvhk.referrals.views.page import portal_page
 
 PER_PAGE = 50
@@ -100,8 +100,10 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
     search = " ".join(request.GET.get("q", "").split())[:200]
     if personal and support_request.status != SupportRequest.Status.CLOSED:
         offered = selectors.suggestions(request=support_request, text=search or None)
+    shares_contact = support_request.consent.allows(Consent.Scope.CONTACT)
+    form_kwargs = {"network": role.network, "offered": offered, "shares_contact": shares_contact}
     if request.method == "POST":
-        refer_form = ReferForm(request.POST, network=role.network, offered=offered)
+        refer_form = ReferForm(request.POST, **form_kwargs)
         if refer_form.is_valid():
             try:
                 created = services.refer(
@@ -116,7 +118,7 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
                 messages.success(request, _("Doorverwezen naar %(n)d aanbod.") % {"n": len(created)})
                 return redirect("referrals:request", support_request.pk)
     elif personal:
-        refer_form = ReferForm(network=role.network, offered=offered)
+        refer_form = ReferForm(**form_kwargs)
     # Every page that shows the family's data is logged, also one shown again with an error after a POST.
     services.access_log(request=support_request, user=request.user, action=AccessLog.Action.VIEW)
     referrals = list(
