@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from hvhk.core.lib.workdays import working_days_between
 from hvhk.referrals import services
 from hvhk.referrals.models import Referral, SupportRequest
 from hvhk.referrals.selectors import suggestions
@@ -126,11 +127,26 @@ def test_referring_twice_to_one_service_makes_one_referral(network_a, service_a,
     assert again == [] and request.referrals.count() == 1
 
 
-def test_working_days_skip_the_weekend():
+def test_working_days_skip_the_weekend_and_belgian_public_holidays():
     friday = dt.date(2026, 11, 20)
-    assert services.working_days_between(friday, dt.date(2026, 11, 23)) == 1  # to Monday
-    assert services.working_days_between(friday, dt.date(2026, 11, 25)) == 3
-    assert services.working_days_between(friday, friday) == 0
+    assert working_days_between(friday, dt.date(2026, 11, 23)) == 1  # to Monday
+    assert working_days_between(friday, dt.date(2026, 11, 25)) == 3
+    assert working_days_between(friday, friday) == 0
+    # Wednesday 11 November (Wapenstilstand) is no working day; nor are Christmas and New Year across the years.
+    assert working_days_between(dt.date(2026, 11, 6), dt.date(2026, 11, 12)) == 3
+    assert working_days_between(dt.date(2026, 12, 24), dt.date(2027, 1, 4)) == 5  # 28-31 Dec and 4 Jan
+    assert working_days_between(dt.date(2027, 3, 26), dt.date(2027, 3, 29)) == 0  # Easter Monday 2027
+
+
+def test_a_reminder_waits_for_a_public_holiday_to_pass(network_a, service_a, intake_a, editor_a, settings):
+    settings.REFERRAL_REMINDER_WORKING_DAYS = 3
+    with time_machine.travel(dt.datetime(2026, 11, 6, 10, tzinfo=dt.UTC), tick=False):  # Friday
+        request, _token = make_request(network_a)
+        services.refer(request=request, services=[service_a], message="", by=intake_a)
+    with time_machine.travel(dt.datetime(2026, 11, 11, 10, tzinfo=dt.UTC), tick=False):  # Mon, Tue, holiday
+        assert services.reminders_send() == 0
+    with time_machine.travel(dt.datetime(2026, 11, 12, 10, tzinfo=dt.UTC), tick=False):
+        assert services.reminders_send() == 1
 
 
 def test_an_unanswered_referral_is_reminded_after_the_working_days_once_per_period(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, override
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
+from hvhk.core.lib.workdays import working_days_between
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
 from hvhk.referrals.models import AccessLog, Consent, Referral, ReferralEvent, RequestFacts, SupportRequest
@@ -400,17 +401,6 @@ def _anonymise(requests, reason: str) -> int:
             request.delete()
         done += 1
     return done
-
-
-def working_days_between(start: dt.date, end: dt.date) -> int:
-    """Monday to Friday after `start` up to and including `end` (public holidays are not known here)."""
-    days = 0
-    day = start
-    while day < end:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            days += 1
-    return days
 
 
 def reminders_send(*, now: dt.datetime | None = None) -> int:
