@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from hvhk.core.lib.workdays import is_public_holiday
 from hvhk.directory.models import CostOption, Schedule, Service
 from hvhk.directory.opening_hours import BRUSSELS, DAY_CODES, hours_on, is_open_at, weekly_table
 
@@ -96,10 +97,16 @@ def service_schedules(service: Service) -> list[Schedule]:
 
 
 def open_now(schedules: list[Schedule], now: dt.datetime | None = None) -> bool | None:
-    """True/False when the hours are known, None when they are not (by appointment only)."""
-    if not any(s.opens_at and s.closes_at for s in schedules):
+    """True/False when the hours are known, None when they are not (by appointment only) or today is a public
+    holiday (schedules rarely say whether a place opens then, so the page says neither)."""
+    now = now or timezone.now()
+    if not any(s.opens_at and s.closes_at for s in schedules) or holiday_today(now):
         return None
-    return is_open_at(schedules, now or timezone.now())
+    return is_open_at(schedules, now)
+
+
+def holiday_today(now: dt.datetime | None = None) -> bool:
+    return is_public_holiday((now or timezone.now()).astimezone(BRUSSELS).date())
 
 
 def today_hours(schedules: list[Schedule], now: dt.datetime | None = None) -> list[tuple[dt.time, dt.time]]:

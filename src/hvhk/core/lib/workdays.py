@@ -12,8 +12,12 @@ def _holidays(year: int) -> frozenset[dt.date]:
     return frozenset(holidays.country_holidays("BE", years=year))
 
 
+def is_public_holiday(day: dt.date) -> bool:
+    return day in _holidays(day.year)
+
+
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+    return day.weekday() < 5 and not is_public_holiday(day)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:

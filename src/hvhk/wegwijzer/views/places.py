@@ -40,6 +40,7 @@ def house_detail(request: HttpRequest, network: Network, slug: str) -> HttpRespo
         **_house_card(house),
         "description": display.tr(house, "description"),
         "week": display.week_rows(schedules),
+        "holiday": display.holiday_today(),
         "pillars": [
             {
                 "pillar": p,

@@ -263,6 +263,7 @@ def detail_context(request: HttpRequest, network: Network, service) -> dict:
         "domains": [display.tr(t, "name") for t in terms if t.taxonomy.code == "levensdomein"],
         "groups": [display.tr(t, "name") for t in terms if t.taxonomy.code == "doelgroep"],
         "open_now": display.open_now(schedules),
+        "holiday": display.holiday_today(),
         "week": display.week_rows(schedules) if schedules else [],
         "other_schedules": display.other_schedules(schedules),
         "locations": locations,
