@@ -189,7 +189,7 @@ def root(request: HttpRequest, network_slug: NetworkSlug):
 
 
 def _services(network: Network, *, taxonomy_term_id, taxonomy_id, organization_id, modified_after, age, area):
-    qs = serialize.service_queryset(network, full=False)
+    qs = serialize.service_queryset(network, full=False, public=True)
     if taxonomy_term_id:
         qs = qs.filter(
             Exists(m.Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id=taxonomy_term_id))
@@ -257,12 +257,17 @@ def list_services(
                 ids = [i for i in ids if i in allowed]
             total = len(ids)
             ids = ids[(page - 1) * per_page : page * per_page]
-            by_id = {s.id: s for s in serialize.service_queryset(network, full=full).filter(pk__in=ids)}
+            by_id = {
+                s.id: s
+                for s in serialize.service_queryset(network, full=full, public=True).filter(pk__in=ids)
+            }
             rows = [by_id[i] for i in ids if i in by_id]
         else:
             qs = narrowed
             if full:
-                qs = serialize.service_queryset(network, full=True).filter(pk__in=qs.values("pk"))
+                qs = serialize.service_queryset(network, full=True, public=True).filter(
+                    pk__in=qs.values("pk")
+                )
             total, rows = _slice(qs, page, per_page)
         item = serialize.service if full else serialize.service_list_item
         return _page(total, page, per_page, [item(s) for s in rows])
@@ -282,7 +287,9 @@ def get_service(request: HttpRequest, network_slug: NetworkSlug, service_id: uui
         request,
         network,
         lambda: serialize.service(
-            scoped_get_or_404(serialize.service_queryset(network), network=network, id=service_id)
+            scoped_get_or_404(
+                serialize.service_queryset(network, public=True), network=network, id=service_id
+            )
         ),
     )
 
@@ -309,7 +316,7 @@ def list_organizations(
 
     def build():
         qs = (
-            serialize.organization_queryset(network)
+            serialize.organization_queryset(network, public=True)
             if full
             else (
                 m.Organization.objects.for_network(network)
@@ -338,8 +345,12 @@ def get_organization(
     network = _network(network_slug)
 
     def build():
-        org = scoped_get_or_404(serialize.organization_queryset(network), network=network, id=organization_id)
-        services = serialize.service_queryset(network, full=full_service).filter(organization=org)
+        org = scoped_get_or_404(
+            serialize.organization_queryset(network, public=True), network=network, id=organization_id
+        )
+        services = serialize.service_queryset(network, full=full_service, public=True).filter(
+            organization=org
+        )
         item = serialize.service if full_service else serialize.service_list_item
         return serialize.organization(org, services=[item(s) for s in services])
 
@@ -369,7 +380,7 @@ def list_service_at_locations(
     search = _search_text(search)
 
     def build():
-        qs = serialize.service_at_location_queryset(network)
+        qs = serialize.service_at_location_queryset(network, public=True)
         if search:
             ids = ranked_service_ids(network=network, query=ServiceQuery(text=search))
             qs = qs.filter(service_id__in=ids)
@@ -399,7 +410,9 @@ def get_service_at_location(request: HttpRequest, network_slug: NetworkSlug, sal
         request,
         network,
         lambda: serialize.service_at_location(
-            scoped_get_or_404(serialize.service_at_location_queryset(network), network=network, id=sal_id),
+            scoped_get_or_404(
+                serialize.service_at_location_queryset(network, public=True), network=network, id=sal_id
+            ),
             with_service=True,
         ),
     )

@@ -402,7 +402,8 @@ def _service_fields(s: m.Service) -> dict:
         "minimum_age": _years(s.minimum_age_months),
         "maximum_age": _years(s.maximum_age_months),
         "assured_date": _date(s.assured_date),
-        "assurer_email": s.assurer_email,
+        # Who checked the data last is a partner's staff member; published is the organisation's own address.
+        "assurer_email": (s.organization.email or None) if s.assurer_email else None,
         "licenses": s.licenses,
         "alert": s.alert,
         "last_modified": s.updated_at.isoformat() if s.updated_at else None,
@@ -506,8 +507,12 @@ def _location_queryset() -> QuerySet[m.Location]:
     )
 
 
-def organization_queryset(network: Network) -> QuerySet[m.Organization]:
-    pillars = _by_id(m.Pillar, Prefetch("services", queryset=m.Service.objects.only("id")))
+def organization_queryset(network: Network, *, public: bool = False) -> QuerySet[m.Organization]:
+    """`public`: as the API shows them, with links to active services only (the export keeps every link)."""
+    services = m.Service.objects.only("id")
+    if public:
+        services = services.filter(status=m.Service.Status.ACTIVE)
+    pillars = _by_id(m.Pillar, Prefetch("services", queryset=services))
     return (
         m.Organization.objects.for_network(network)
         .select_related("membership")
@@ -535,16 +540,21 @@ def _service_at_locations() -> QuerySet[m.ServiceAtLocation]:
 
 
 def service_queryset(
-    network: Network, *, full: bool = True, organizations: bool = True
+    network: Network, *, full: bool = True, organizations: bool = True, public: bool = False
 ) -> QuerySet[m.Service]:
-    """Services with what serializing them needs; `organizations=False` leaves out the nested organisations."""
+    """Services with what serializing them needs; `organizations=False` leaves out the nested organisations.
+    `public`: only what the wegwijzer shows too (active services), for the open API; the export has them all."""
     qs = m.Service.objects.for_network(network).order_by("name", "id")
+    if public:
+        qs = qs.filter(status=m.Service.Status.ACTIVE)
     if not full or not organizations:
         qs = qs.select_related("organization__membership")
     if not full:
         return qs
     if organizations:
-        qs = qs.prefetch_related(Prefetch("organization", queryset=organization_queryset(network)))
+        qs = qs.prefetch_related(
+            Prefetch("organization", queryset=organization_queryset(network, public=public))
+        )
     return qs.prefetch_related(
         _phones(),
         Prefetch("schedules", queryset=_by_id(m.Schedule)),
@@ -557,10 +567,12 @@ def service_queryset(
     )
 
 
-def service_at_location_queryset(network: Network) -> QuerySet[m.ServiceAtLocation]:
+def service_at_location_queryset(network: Network, *, public: bool = False) -> QuerySet[m.ServiceAtLocation]:
+    qs = m.ServiceAtLocation.objects.for_network(network)
+    if public:
+        qs = qs.filter(service__status=m.Service.Status.ACTIVE)
     return (
-        m.ServiceAtLocation.objects.for_network(network)
-        .select_related("service__organization__membership")
+        qs.select_related("service__organization__membership")
         .prefetch_related(
             _phones(),
             Prefetch("schedules", queryset=_by_id(m.Schedule)),
