@@ -2,7 +2,11 @@
 
 import pytest
 
+from hvhk.accounts.models import RoleAssignment
 from hvhk.directory.models import Service
+from hvhk.feedback.models import ErrorReport
+from tests.accounts.factories import RoleFactory, UserFactory
+from tests.directory.factories import TaxonomyFactory, TaxonomyTermFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +176,43 @@ def test_coordinator_edits_their_synonyms_and_reads_unmet_searches(
     unmet = client.get("/admin/search/zeroresultquery/").content.decode()
     assert "zwemles" in unmet and "alleen b" not in unmet
     assert client.get("/admin/search/zeroresultquery/add/").status_code == 403
+
+
+def test_the_handled_by_choice_offers_only_people_of_the_coordinators_network(
+    client, network_a, network_b, coordinator_a
+):
+    stranger = UserFactory(email="intake@b.example", full_name="Greta van netwerk B")
+    RoleFactory(user=stranger, network=network_b, role=RoleAssignment.Role.INTAKE)
+    report = ErrorReport.objects.create(network=network_a, page_url="/x/", message="fout")
+    client.force_login(coordinator_a)
+
+    form = client.get(f"/admin/feedback/errorreport/{report.pk}/change/").content.decode()
+    saved = client.post(
+        f"/admin/feedback/errorreport/{report.pk}/change/",
+        {"topic": report.topic, "status": "new", "handled_by": str(stranger.pk), "resolution_note": ""},
+    )
+
+    assert "Greta van netwerk B" not in form and str(coordinator_a) in form
+    assert saved.status_code == 200  # refused: not a valid choice
+    report.refresh_from_db()
+    assert report.handled_by is None
+
+
+def test_the_taxonomy_filter_names_only_the_coordinators_own_taxonomies(client, network_b, coordinator_a):
+    TaxonomyTermFactory(
+        taxonomy=TaxonomyFactory(network=network_b, code="indeling-van-b", name="Indeling van B")
+    )
+    client.force_login(coordinator_a)
+
+    page = client.get("/admin/directory/taxonomyterm/").content.decode()
+
+    assert "indeling-van-b" not in page and "Indeling van B" not in page
+
+
+def test_a_coordinator_of_a_network_that_was_switched_off_no_longer_enters_the_admin(client, coordinator_a):
+    network = coordinator_a.roles.get().network
+    network.is_active = False
+    network.save()
+    client.force_login(coordinator_a)
+
+    assert client.get("/admin/directory/service/").status_code == 403

@@ -7,12 +7,15 @@ from hvhk.core.models import Network
 
 
 def user_networks(*, user: User, roles: tuple[str, ...]) -> QuerySet[Network]:
-    """Networks in which `user` holds one of `roles` (all networks for a platform admin)."""
+    """Active networks in which `user` holds one of `roles` (all networks for a platform admin, who alone can
+    switch a network back on)."""
     if not user.is_authenticated or not user.is_active:
         return Network.objects.none()
     if user.is_superuser:
         return Network.objects.all()
-    return Network.objects.filter(role_assignments__user=user, role_assignments__role__in=roles).distinct()
+    return Network.objects.filter(
+        role_assignments__user=user, role_assignments__role__in=roles, is_active=True
+    ).distinct()
 
 
 def coordinator_networks(*, user: User) -> QuerySet[Network]:

@@ -189,7 +189,7 @@ class TaxonomyAdmin(NetworkScopedAdmin):
 @admin.register(m.TaxonomyTerm)
 class TaxonomyTermAdmin(NetworkScopedAdmin):
     list_display = ("name", "code", "taxonomy", "position")
-    list_filter = ("taxonomy__code",)
+    list_filter = (("taxonomy", admin.RelatedOnlyFieldListFilter),)  # only the taxonomies of its own rows
     search_fields = ("name", "code")
 
 

@@ -6,6 +6,7 @@ and gets a 404 for anyone else's row. Other staff see nothing.
 """
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import models
 
 from hvhk.accounts.selectors import coordinator_networks
@@ -41,6 +42,9 @@ class _ScopedFormfieldsMixin:
                 field.initial = field.queryset.first()
         elif issubclass(target, NetworkScopedModel):
             field.queryset = field.queryset.filter(network__in=_networks(request))
+        elif target is get_user_model():
+            # People of the coordinator's own networks only: a list of everyone would leak other networks' staff.
+            field.queryset = field.queryset.filter(roles__network__in=_networks(request)).distinct()
         return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
