@@ -34,6 +34,24 @@ def test_another_networks_service_cannot_be_saved(client, listed, service_b):
     assert client.post("/netwerk-a/list/add/", {"service": "nonsense"}).status_code == 404
 
 
+@pytest.mark.parametrize("status", ["inactive", "defunct", "temporarily closed"])
+def test_a_service_that_is_not_active_cannot_be_saved_and_leaves_the_list(client, listed, status):
+    hidden, kept = listed["babymassage"], listed["sleep"]
+    _save(client, hidden)
+    _save(client, kept)
+    client.get("/netwerk-a/list/")  # shows (and so uses up) the "saved" messages
+    hidden.status = status
+    hidden.save()
+
+    again = _save(client, hidden)
+    page = client.get("/netwerk-a/list/").content.decode()
+    pdf = client.get("/netwerk-a/list/pdf/")
+
+    assert again.status_code == 404 and "Babymassage" not in again.content.decode()
+    assert "Babymassage" not in page and "Slaapspreekuur" in page
+    assert pdf.status_code == 200
+
+
 def test_the_list_is_kept_per_network(client, listed, service_b):
     _save(client, listed["babymassage"])
     client.get("/netwerk-a/list/")  # shows (and so uses up) the "saved" message
@@ -41,10 +59,9 @@ def test_the_list_is_kept_per_network(client, listed, service_b):
 
 
 def test_next_cannot_send_the_visitor_to_another_site(client, listed):
-    response = client.post(
-        "/netwerk-a/list/add/", {"service": str(listed["sleep"].id), "next": "//evil.example"}
-    )
-    assert response["Location"] == "/netwerk-a/list/"
+    for target in ("//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example/"):
+        response = client.post("/netwerk-a/list/add/", {"service": str(listed["sleep"].id), "next": target})
+        assert response["Location"] == "/netwerk-a/list/", target
 
 
 def test_the_list_downloads_as_a_pdf(client, listed):

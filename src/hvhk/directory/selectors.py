@@ -143,14 +143,15 @@ def house_get(*, network: Network, slug: str) -> House:
 
 
 def services_by_ids(*, network: Network, ids: list[str]) -> list[Service]:
-    """Services of `network` in the order of `ids`; unknown, foreign or defunct ids are left out."""
+    """Active services of `network` in the order of `ids`; unknown, foreign or no longer active ids are left out."""
     valid = []
     for value in ids:
         try:
             valid.append(uuid.UUID(str(value)))
         except ValueError:
             continue
-    rows = {s.id: s for s in service_detail_queryset(network=network).filter(pk__in=valid)}
+    active = service_detail_queryset(network=network).filter(status=Service.Status.ACTIVE, pk__in=valid)
+    rows = {s.id: s for s in active}
     return [rows[i] for i in valid if i in rows]
 
 

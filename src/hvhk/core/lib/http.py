@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def client_ip(group, request: HttpRequest) -> str:
@@ -16,8 +17,17 @@ def client_ip(group, request: HttpRequest) -> str:
 
 
 def is_local_path(value: str) -> bool:
-    """A path on this site ("/leuven/services/…"), never another site ("//evil", "https://…", "\\\\evil")."""
-    return value.startswith("/") and not value.startswith("//") and "\\" not in value and len(value) <= 500
+    """A path on this site ("/leuven/services/…"), never another site ("//evil", "https://…", "\\\\evil"), nor
+    one with spaces or control characters: browsers drop a tab or newline, so "/<tab>/evil" becomes "//evil"."""
+    return (
+        value.startswith("/")
+        and not value.startswith("//")
+        and "\\" not in value
+        and len(value) <= 500
+        and value.isprintable()
+        and not any(c.isspace() for c in value)
+        and url_has_allowed_host_and_scheme(value, allowed_hosts=None)
+    )
 
 
 def absolute_url(name_or_path: str, *args) -> str:

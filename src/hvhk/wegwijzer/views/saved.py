@@ -31,7 +31,9 @@ def saved(request: HttpRequest, network: Network) -> HttpResponse:
 @require_POST
 @network_view
 def saved_add(request: HttpRequest, network: Network) -> HttpResponse:
-    service = scoped_get_or_404(Service, network=network, id=request.POST.get("service", ""))
+    service = scoped_get_or_404(
+        directory.service_list(network=network), network=network, id=request.POST.get("service", "")
+    )
     if saved_list.save(request, network, str(service.id)):
         messages.success(request, _("Bewaard in je lijst: %(name)s") % {"name": service.name})
     else:
