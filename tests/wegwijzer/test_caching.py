@@ -68,3 +68,15 @@ def test_languages_are_cached_apart(listed):
     dutch = Client().get("/netwerk-a/services/", headers={"accept-language": "nl"}).content.decode()
     arabic = Client().get("/netwerk-a/services/", headers={"accept-language": "ar"}).content.decode()
     assert 'lang="nl"' in dutch[:200] and 'lang="ar"' in arabic[:200]
+
+
+def test_a_cached_fragment_is_never_served_to_a_boosted_page_load(listed):
+    """htmx asks for the results alone (HX-Request) or, following a link, for a whole page (HX-Boosted too)."""
+    fragment = Client().get("/netwerk-a/services/", {"q": "baby"}, headers={"HX-Request": "true"})
+    boosted = Client().get(
+        "/netwerk-a/services/", {"q": "baby"}, headers={"HX-Request": "true", "HX-Boosted": "true"}
+    )
+    plain = Client().get("/netwerk-a/services/", {"q": "baby"})
+
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in boosted.content.decode() and "<html" in plain.content.decode()

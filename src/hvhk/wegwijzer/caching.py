@@ -34,9 +34,10 @@ def _cacheable(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest, network: Network) -> str:
     minute = timezone.now().strftime("%Y%m%d%H%M")
-    parts = "|".join(
-        [request.get_full_path(), get_language() or "", str(bool(getattr(request, "htmx", False))), minute]
-    )
+    htmx = getattr(request, "htmx", None)
+    # The views answer an htmx request with a fragment, but a boosted one (a link htmx follows) with a page.
+    shape = "fragment" if htmx and not htmx.boosted else "page"
+    parts = "|".join([request.get_full_path(), get_language() or "", shape, minute])
     digest = hashlib.sha1(parts.encode(), usedforsecurity=False).hexdigest()
     return f"page:{network.pk}:{network_version(network.pk)}:{digest}"
 
