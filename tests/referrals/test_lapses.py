@@ -150,7 +150,7 @@ def test_a_request_nobody_closed_or_touched_for_the_retention_period_is_anonymis
 
 @pytest.mark.django_db(transaction=True)
 def test_a_mail_server_that_is_down_does_not_cost_the_family_its_answer(network_a, client, caplog):
-    with mock.patch("hvhk.referrals.services.send_mail", side_effect=OSError("smtp down")):
+    with mock.patch("hvhk.core.lib.mail.send_mail", side_effect=OSError("smtp down")):
         response = client.post(
             f"/{network_a.slug}/ask/",
             {

@@ -4,7 +4,6 @@ import datetime as dt
 import hashlib
 import secrets
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import Invitation, RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
+from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.directory.models import Organization
 
@@ -38,10 +38,9 @@ def invite(
     link = absolute_url("invitation", token)
     context = {"invitation": invitation, "link": link, "days": Invitation.VALID_DAYS}
     transaction.on_commit(
-        lambda: send_mail(
+        lambda: send(
             _("Uitnodiging: {network}").format(network=network.name),
             render_to_string("accounts/mail/invitation.txt", context),
-            None,
             [invitation.email],
         )
     )

@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import User
 from hvhk.core.lib.http import absolute_url, is_local_path
+from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.directory.models import Organization, Service
 from hvhk.feedback.models import ErrorReport
@@ -131,7 +131,7 @@ def _mail_reply(report: ErrorReport, text: str) -> None:
         }
         subject = _("Antwoord op je melding aan {network}").format(network=report.network.name)
         body = render_to_string("feedback/mail/reply.txt", context)
-    send_mail(subject, body, None, [report.reporter_email])
+    send(subject, body, [report.reporter_email])
 
 
 def reporter_emails_erase(*, now=None) -> int:

@@ -12,7 +12,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
+from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.directory import models as m
 from hvhk.portal.services import confirm_current, overdue_before
@@ -167,9 +167,8 @@ def _remind(
         "link_days": FRESHNESS_LINK_DAYS,
         "portal_link": absolute_url("portal:home"),
     }
-    send_mail(
+    send(
         _("Klopt het aanbod van {organization} nog?").format(organization=organization.name),
         render_to_string("portal/mail/freshness_reminder.txt", context),
-        None,
         [editor.email],
     )

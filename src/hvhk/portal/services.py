@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
+from hvhk.core.lib.mail import send
 from hvhk.directory import models as m
 from hvhk.portal import snapshots
 from hvhk.portal.access import ActiveRole, publishes_directly
@@ -72,7 +72,7 @@ def propose(
             draft.status = Draft.Status.SUBMITTED
             draft.submitted_at = timezone.now()
             draft.save(update_fields=["status", "submitted_at", "updated_at"])
-            transaction.on_commit(lambda: _tell_coordinators(draft))
+            transaction.on_commit(lambda: _tell_coordinators(draft), robust=True)
     return draft
 
 
@@ -94,7 +94,7 @@ def publish(*, draft: Draft, by: User):
     draft.reviewed_by, draft.reviewed_at = by, timezone.now()
     draft.save()
     if draft.author and draft.author != by:
-        transaction.on_commit(lambda: _tell_author(draft))
+        transaction.on_commit(lambda: _tell_author(draft), robust=True)
     return target
 
 
@@ -105,7 +105,7 @@ def send_back(*, draft: Draft, by: User, comment: str) -> Draft:
     draft.reviewed_by, draft.reviewed_at = by, timezone.now()
     draft.save()
     if draft.author:
-        transaction.on_commit(lambda: _tell_author(draft))
+        transaction.on_commit(lambda: _tell_author(draft), robust=True)
     return draft
 
 
@@ -142,10 +142,9 @@ def _tell_coordinators(draft: Draft) -> None:
     if not to:
         return
     context = {"draft": draft, "link": absolute_url("portal:review", draft.pk)}
-    send_mail(
+    send(
         _("Nieuw voorstel om na te kijken: {title}").format(title=draft.title),
         render_to_string("portal/mail/draft_submitted.txt", context),
-        None,
         to,
     )
 
@@ -157,9 +156,8 @@ def _tell_author(draft: Draft) -> None:
         if draft.status == Draft.Status.PUBLISHED
         else _("Je wijziging is teruggestuurd: {title}")
     )
-    send_mail(
+    send(
         subject.format(title=draft.title),
         render_to_string("portal/mail/draft_reviewed.txt", context),
-        None,
         [draft.author.email],
     )

@@ -8,7 +8,6 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy, override
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
+from hvhk.core.lib.mail import send
 from hvhk.core.lib.workdays import working_days_between
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
@@ -432,7 +432,7 @@ def _mail(to: list[str], subject: str, template: str, context: dict) -> int:
     if not to:
         return 0
     with override("nl"):
-        return send_mail(subject, render_to_string(template, context), None, to)
+        return send(subject, render_to_string(template, context), to)
 
 
 def _editors(organization_ids) -> list[str]:
@@ -503,7 +503,7 @@ def _send_private_link(request: SupportRequest, token: str, email: str) -> None:
 
 
 def _send_private_link_now(request: SupportRequest, token: str, email: str) -> None:
-    send_mail(
+    send(
         _("Je vraag aan {network}: {reference}").format(
             network=request.network.name, reference=request.reference
         ),
@@ -511,6 +511,5 @@ def _send_private_link_now(request: SupportRequest, token: str, email: str) -> N
             "referrals/mail/private_link.txt",
             {"request": request, "link": absolute_url("referrals:private", request.network.slug, token)},
         ),
-        None,
         [email],
     )
