@@ -251,3 +251,25 @@ def test_the_coordinator_sees_the_history_and_restores_an_earlier_version(
     service_a.refresh_from_db()
     assert service_a.name == original
     assert service_a.history.first().history_user == coordinator_a
+
+
+def test_an_edit_keeps_the_categories_the_form_does_not_show(client, editor_a, service_a, network_a):
+    """An imported service may carry categories of other taxonomies; the partner's form shows life domains and
+    target groups only, and saving it must not drop the rest unseen."""
+    from hvhk.directory.models import Attribute
+    from tests.directory.factories import TaxonomyFactory, TaxonomyTermFactory
+
+    membership = service_a.organization.membership
+    membership.publishes_directly = True
+    membership.save()
+    imported = TaxonomyTermFactory(
+        taxonomy=TaxonomyFactory(network=network_a, code="uit-import"), network=network_a
+    )
+    Attribute.objects.create(network=network_a, service=service_a, taxonomy_term=imported, link_type="other")
+    client.force_login(editor_a)
+
+    client.post(f"/portal/services/{service_a.pk}/", _form(service_a, name="Nieuwe naam"))
+
+    service_a.refresh_from_db()
+    assert service_a.name == "Nieuwe naam"
+    assert service_a.attributes.filter(taxonomy_term=imported).exists()

@@ -230,6 +230,14 @@ class ServiceForm(_TranslatedTexts, forms.Form):
         initial.update(_TranslatedTexts.translations_initial(snapshot))
         return initial
 
+    @staticmethod
+    def terms_not_edited(snapshot: dict, network) -> list[str]:
+        """The snapshot's terms of taxonomies this form does not show (an import's own categories, say): a
+        partner's edit keeps them rather than dropping them unseen."""
+        shown = (LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE)
+        terms = dict(m.TaxonomyTerm.objects.for_network(network).values_list("pk", "taxonomy__code"))
+        return [t for t in snapshot.get("terms", []) if terms.get(_uuid(t)) not in (None, *shown)]
+
     def snapshot_part(self) -> dict:
         data = self.cleaned_data
         snapshot = {name: data.get(name) for name in snapshots.SERVICE_FIELDS}

@@ -117,6 +117,7 @@ def _service_form(request, role, organization, *, service=None, draft=None) -> H
         costs = forms.CostFormSet(request.POST, prefix="costs")
         if form.is_valid() and hours.is_valid() and costs.is_valid():
             data = form.snapshot_part()
+            data["terms"] = sorted({*data["terms"], *forms.ServiceForm.terms_not_edited(snapshot, network)})
             data["hours"] = [row for f in hours if (row := f.row())]
             data["costs"] = [row for f in costs if (row := f.row())]
             target = (
