@@ -223,12 +223,16 @@ def _retrieve(network: Network, plan: QueryPlan, candidates: QuerySet[Service] |
                 break
             exclude = list(found)[:RETRIEVE_LIMIT]
             if connection.vendor == "postgresql":
+                # The matches come from the GIN index first (a materialised CTE, read only as far as the LIMIT
+                # needs), then the filters. Asked in one query, the planner bet on a sequential scan stopping
+                # early at the LIMIT; when the filters let few matches through it read the whole table (171 ms
+                # instead of 2 ms at 100,000 services).
                 sql = (
-                    f"SELECT {columns} FROM search_searchdocument d "  # noqa: S608
+                    f"WITH m AS MATERIALIZED (SELECT {columns} FROM search_searchdocument d "  # noqa: S608
                     f"WHERE d.network_id = %s AND {PG_VECTORS[fields]} @@ to_tsquery('simple', %s) "
-                    f"{passes}AND NOT (d.id = ANY(%s)) LIMIT %s"
+                    f"AND NOT (d.id = ANY(%s))) SELECT * FROM m d WHERE TRUE {passes}LIMIT %s"
                 )
-                args = [network.pk, tsquery, *params, exclude, room]
+                args = [network.pk, tsquery, exclude, *params, room]
             else:
                 scope = "" if fields is None else "{" + " ".join(fields) + "}: "
                 match = f'network_id:"{network.pk.hex}" AND {scope}{fts}'
