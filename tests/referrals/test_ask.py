@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.test import Client
 
@@ -184,6 +185,25 @@ def test_the_private_link_continues_on_a_page_whose_url_holds_no_token(client, n
     # The token shows only where the family reads it to keep it, never in a link (the report link included).
     assert page.content.decode().count(token) == 1
     assert "no-store" in opened["Cache-Control"] and "no-store" in page["Cache-Control"]
+
+
+def test_opening_the_private_link_gives_the_browser_a_new_session_id(client, network_a, settings):
+    """A session id someone planted in the family's browser (session fixation) must not open their question."""
+    link = _private_link(client, network_a)
+    planted = SessionStore()
+    planted["visited"] = True
+    planted.save()
+    browser = Client()
+    browser.cookies[settings.SESSION_COOKIE_NAME] = planted.session_key
+
+    opened = browser.get(link)
+
+    assert opened.status_code == 302
+    assert browser.cookies[settings.SESSION_COOKIE_NAME].value != planted.session_key
+    assert browser.get(f"/{network_a.slug}/ask/jouw-vraag/").status_code == 200
+    attacker = Client()
+    attacker.cookies[settings.SESSION_COOKIE_NAME] = planted.session_key
+    assert attacker.get(f"/{network_a.slug}/ask/jouw-vraag/").status_code == 404
 
 
 def test_the_private_link_of_one_network_does_not_open_in_another(client, network_a, network_b):

@@ -49,6 +49,7 @@ def ask(request: HttpRequest, network: Network) -> HttpResponse:
             support_request, token = services.request_create(
                 network=network, consent_how=Consent.How.ONLINE, **form.request_fields()
             )
+            request.session.cycle_key()  # a new session id for a session that now opens personal data
             request.session[SESSION_NEW] = support_request.reference
             _remember(request, network, token)
             return redirect("referrals:private_page", network.slug)
@@ -101,6 +102,7 @@ def private(request: HttpRequest, network: Network, token: str) -> HttpResponse:
     """The private link itself: remember the token in the session and continue on a URL without it."""
     if services.request_for_token(network=network, token=token) is None:
         raise Http404
+    request.session.cycle_key()  # never a session id someone else may know (session fixation)
     _remember(request, network, token)
     return _private(redirect("referrals:private_page", network.slug))
 
