@@ -25,9 +25,6 @@ class SearchDocument(models.Model):
     words = models.TextField(blank=True, help_text="Folded surface words, for the word list.")
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["network"], name="searchdoc_network")]
-
     def __str__(self) -> str:
         return f"search document of {self.service_id}"
 
