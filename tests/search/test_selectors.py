@@ -205,3 +205,50 @@ def test_result_page_runs_a_fixed_number_of_queries(network_a, world, django_ass
         for hit in page.hits:
             list(hit.service.cost_options.all())
             list(hit.service.service_at_locations.all())
+
+
+FILTER_CASES = [
+    {"age_months": (-9, -1)},
+    {"age_months": (36, 47)},
+    {"costs": ("free",)},
+    {"costs": ("reduced", "paid")},
+    {"age_months": (168, 179), "costs": ("free",)},
+    {"costs": ("free",), "languages": ("ar",)},
+]
+
+
+def _found(network, **query) -> set[str]:
+    return {hit.service.name for hit in service_search(network=network, query=ServiceQuery(**query)).hits}
+
+
+@pytest.mark.parametrize("case", FILTER_CASES)
+def test_a_text_search_with_filters_agrees_with_the_filters_alone(network_a, world, case):
+    """Age and price are checked on the index documents during a text search; the answer must be the same as
+    the filters give on the services themselves."""
+    allowed = _names(network_a, **case)
+    for key in ("prenatal", "toddlers", "teens", "helpline"):
+        name = world[key].name
+        assert (name in _found(network_a, text=name, **case)) == (name in allowed), (case, name)
+
+
+def test_a_changed_price_or_age_reaches_the_search_at_once(
+    network_a, world, django_capture_on_commit_callbacks
+):
+    teens = world["teens"]
+    assert teens.name in _found(network_a, text=teens.name, costs=("free",))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        price = teens.cost_options.get()
+        price.kind = "paid"
+        price.save()
+    assert teens.name not in _found(network_a, text=teens.name, costs=("free",))
+    assert teens.name in _found(network_a, text=teens.name, costs=("paid",))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        teens.minimum_age_months = 0
+        teens.save()
+    assert teens.name in _found(network_a, text=teens.name, age_months=(36, 47))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        teens.cost_options.all().delete()
+    assert teens.name not in _found(network_a, text=teens.name, costs=("paid",))

@@ -25,7 +25,7 @@ from hvhk.core.models import Network
 from hvhk.directory.models import Service
 from hvhk.search.analysis import PART_MARK, analyse_word, content_words, part_token, split_compound, stem
 from hvhk.search.indexing import vocabulary
-from hvhk.search.models import Synonym
+from hvhk.search.models import COST_BITS, Synonym
 
 FIELDS = ("name_tokens", "term_tokens", "org_tokens", "body_tokens")
 FIELD_WEIGHTS = {"name_tokens": 4.0, "term_tokens": 2.0, "org_tokens": 1.0, "body_tokens": 1.5}
@@ -196,6 +196,26 @@ def _tier_queries(plan: QueryPlan) -> list[tuple[str, str, tuple[str, ...] | Non
     return queries
 
 
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Filters the index documents carry themselves (copied from the service when it is indexed)."""
+
+    ages: tuple[int, int] | None = None  # months, both inclusive: the service's range must overlap it
+    costs: tuple[str, ...] = ()  # at least one of these kinds of price
+
+    def sql(self) -> tuple[str, list]:
+        parts, params = [], []
+        if self.ages:
+            low, high = self.ages
+            parts.append("(d.min_age_months IS NULL OR d.min_age_months <= %s)")
+            parts.append("(d.max_age_months IS NULL OR d.max_age_months >= %s)")
+            params += [high, low]
+        if self.costs:
+            parts.append("(d.cost_kinds & %s) <> 0")
+            params.append(sum(COST_BITS[c] for c in set(self.costs) if c in COST_BITS))
+        return "".join(f"AND {p} " for p in parts), params
+
+
 def _candidate_filter(candidates: QuerySet[Service] | None) -> tuple[str, list]:
     """SQL that keeps a retrieved document only when its service passes the filters, checked per row.
 
@@ -210,10 +230,13 @@ def _candidate_filter(candidates: QuerySet[Service] | None) -> tuple[str, list]:
     return f"AND EXISTS ({sql}) ", list(params)
 
 
-def _retrieve(network: Network, plan: QueryPlan, candidates: QuerySet[Service] | None) -> list[tuple]:
+def _retrieve(
+    network: Network, plan: QueryPlan, candidates: QuerySet[Service] | None, document_filter: DocumentFilter
+) -> list[tuple]:
     """(service_id, name, terms, organisation, text tokens) of up to RETRIEVE_LIMIT matching documents."""
     # Only constants and Django's own parameterised SQL are put into the text; the words travel as parameters.
     passes, params = _candidate_filter(candidates)
+    own, own_params = document_filter.sql()
     columns = "d.id, d.service_id, d.name_tokens, d.term_tokens, d.org_tokens, d.body_tokens"
     found: dict[int, tuple] = {}
     with connection.cursor() as cursor:
@@ -230,18 +253,18 @@ def _retrieve(network: Network, plan: QueryPlan, candidates: QuerySet[Service] |
                 sql = (
                     f"WITH m AS MATERIALIZED (SELECT {columns} FROM search_searchdocument d "  # noqa: S608
                     f"WHERE d.network_id = %s AND {PG_VECTORS[fields]} @@ to_tsquery('simple', %s) "
-                    f"AND NOT (d.id = ANY(%s))) SELECT * FROM m d WHERE TRUE {passes}LIMIT %s"
+                    f"{own}AND NOT (d.id = ANY(%s))) SELECT * FROM m d WHERE TRUE {passes}LIMIT %s"
                 )
-                args = [network.pk, tsquery, exclude, *params, room]
+                args = [network.pk, tsquery, *own_params, exclude, *params, room]
             else:
                 scope = "" if fields is None else "{" + " ".join(fields) + "}: "
                 match = f'network_id:"{network.pk.hex}" AND {scope}{fts}'
                 not_yet = f"AND d.id NOT IN ({','.join('%s' for _ in exclude)}) " if exclude else ""
                 sql = (
                     f"SELECT {columns} FROM search_fts f JOIN search_searchdocument d ON d.id = f.rowid "  # noqa: S608
-                    f"WHERE search_fts MATCH %s {passes}{not_yet}LIMIT %s"
+                    f"WHERE search_fts MATCH %s {own}{passes}{not_yet}LIMIT %s"
                 )
-                args = [match, *params, *exclude, room]
+                args = [match, *own_params, *params, *exclude, room]
             cursor.execute(sql, args)
             for row in cursor.fetchall():
                 found.setdefault(row[0], row[1:])
@@ -283,9 +306,14 @@ def score_document(plan: QueryPlan, weights: dict[str, float], idf: dict[str, fl
 
 
 def match_services(
-    *, network: Network, text: str, candidates: QuerySet[Service] | None = None
+    *,
+    network: Network,
+    text: str,
+    candidates: QuerySet[Service] | None = None,
+    document_filter: DocumentFilter | None = None,
 ) -> dict[uuid.UUID, float]:
-    """Score the services that match `text` (only `candidates`, when given); better matches score higher."""
+    """Score the services that match `text` (only those passing `document_filter` and in `candidates`, when
+    given); better matches score higher."""
     plan = plan_query(network, text)
     tokens = plan.tokens
     if not tokens:
@@ -293,7 +321,7 @@ def match_services(
     vocab = vocabulary()
     idf = {t: _idf(t, vocab.stem_counts, vocab.documents) for t in tokens}
     scores = {}
-    for service_id, *columns in _retrieve(network, plan, candidates):
+    for service_id, *columns in _retrieve(network, plan, candidates, document_filter or DocumentFilter()):
         score = score_document(plan, _field_weights(columns), idf)
         if score > 0:
             scores[uuid.UUID(str(service_id))] = round(score, 6)

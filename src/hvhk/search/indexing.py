@@ -18,9 +18,9 @@ from django.core.cache import cache
 from django.db import transaction
 
 from hvhk.core.lib.versions import bump_network_version
-from hvhk.directory.models import Attribute, Service, ServiceAtLocation, TaxonomyTerm
+from hvhk.directory.models import Attribute, CostOption, Service, ServiceAtLocation, TaxonomyTerm
 from hvhk.search.analysis import LEXICON, analyse_word, content_words, stem
-from hvhk.search.models import SearchDocument, SearchWord
+from hvhk.search.models import COST_BITS, SearchDocument, SearchWord
 
 VOCABULARY_VERSION_KEY = "search:vocabulary-version"
 VOCABULARY_TTL = 300  # seconds a process trusts its word list when no shared cache tells it of changes
@@ -232,8 +232,10 @@ def index_services(
     delta: Counter[str] = Counter()
     indexed, to_create, to_update = set(), [], []
     networks = {d.network_id for d in existing.values()}
+    facts = _filter_facts(ids)
     for service_id, network_id, texts in _texts(ids):
         values, words = analyser.document(network_id, texts)
+        values.update(facts.get(service_id, NO_FACTS))
         networks.add(network_id)
         doc = existing.get(service_id)
         old_words = set(doc.words.split()) if doc else set()
@@ -259,6 +261,23 @@ def index_services(
     for network_id in networks:
         bump_network_version(network_id)
     return len(indexed)
+
+
+NO_FACTS = {"min_age_months": None, "max_age_months": None, "cost_kinds": None}
+
+
+def _filter_facts(ids: list) -> dict:
+    """Per service the filter values a document keeps: its ages and the bitmask of its kinds of price."""
+    facts = {
+        service_id: {"min_age_months": low, "max_age_months": high, "cost_kinds": None}
+        for service_id, low, high in Service.objects.filter(pk__in=ids).values_list(
+            "id", "minimum_age_months", "maximum_age_months"
+        )
+    }
+    for service_id, kind in CostOption.objects.filter(service_id__in=ids).values_list("service_id", "kind"):
+        if service_id in facts and kind in COST_BITS:
+            facts[service_id]["cost_kinds"] = (facts[service_id]["cost_kinds"] or 0) | COST_BITS[kind]
+    return facts
 
 
 _pending = threading.local()

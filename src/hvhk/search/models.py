@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hvhk.core.models import NetworkScopedModel
 
+COST_BITS = {"free": 1, "reduced": 2, "paid": 4}
+
 
 class SearchDocument(models.Model):
     """One service as the index sees it: analysed tokens per field (weights: name > terms > organisation > text).
@@ -23,6 +25,13 @@ class SearchDocument(models.Model):
     org_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
     words = models.TextField(blank=True, help_text="Folded surface words, for the word list.")
+    # Copies of the service's most used filters, so a search checks them on the document it reads instead of
+    # joining the service and its prices for every match (nullable: added to a table with full-text triggers).
+    min_age_months = models.IntegerField(null=True)
+    max_age_months = models.IntegerField(null=True)
+    cost_kinds = models.PositiveSmallIntegerField(
+        null=True, help_text="Bits of COST_BITS; none: no price known."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -24,7 +24,7 @@ from hvhk.directory.models import (
     ServiceAtLocation,
 )
 from hvhk.directory.selectors import service_card_queryset
-from hvhk.search.engine import match_services
+from hvhk.search.engine import DocumentFilter, match_services
 from hvhk.search.query import PER_PAGE, ServiceQuery
 
 EVENING_FROM = time(17, 0)
@@ -193,8 +193,14 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
     scores: dict[uuid.UUID, float] = {}
     distances: dict[uuid.UUID, float | None] = {}
     if query.text:
-        filtered = query.has_filters
-        scores = match_services(network=network, text=query.text, candidates=candidates if filtered else None)
+        # Age and price are checked on the index documents; only the other filters need the services.
+        rest = query.without(age="", age_months=None, costs=())
+        scores = match_services(
+            network=network,
+            text=query.text,
+            candidates=filtered_services(network=network, query=rest) if rest.has_filters else None,
+            document_filter=DocumentFilter(ages=query.age_months, costs=query.costs),
+        )
         ids = list(scores)
     elif sort == "name" and not query.radius_km:
         return _Ranking(candidates, None, scores, distances)  # ordered and paged by the database

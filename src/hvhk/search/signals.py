@@ -8,6 +8,7 @@ from hvhk.core.models import Area
 from hvhk.directory.models import (
     Address,
     Attribute,
+    CostOption,
     Location,
     Organization,
     Service,
@@ -30,6 +31,7 @@ def _service_deleted(sender, instance: Service, **kwargs) -> None:
 
 @receiver([post_save, post_delete], sender=Attribute)
 @receiver([post_save, post_delete], sender=ServiceAtLocation)
+@receiver([post_save, post_delete], sender=CostOption)  # the document keeps the kinds of price
 def _link_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if not raw and instance.service_id:
         indexing.schedule([instance.service_id])
