@@ -138,10 +138,8 @@ def request_for_token(*, network: Network, token: str) -> SupportRequest | None:
 def _lock(request: SupportRequest) -> None:
     """Lock the request and its consent for this transaction (PostgreSQL; SQLite writes one at a time) and reload
     both, so a withdrawal and a referral or a step that cross each other cannot both win."""
-    SupportRequest.objects.select_for_update().get(pk=request.pk)
-    Consent.objects.select_for_update().get(request_id=request.pk)
-    request.refresh_from_db()
-    request.consent.refresh_from_db()
+    request.refresh_from_db(from_queryset=SupportRequest.objects.select_for_update())
+    request.consent.refresh_from_db(from_queryset=Consent.objects.select_for_update())
 
 
 def _refuse_if_closed(request: SupportRequest) -> None:
@@ -188,8 +186,7 @@ def refer(*, request: SupportRequest, services: list[Service], message: str, by:
     _lock(request)
     if not request.consent.is_active():
         raise ValidationError(_("Het gezin gaf geen (geldige) toestemming meer: je kunt niet doorverwijzen."))
-    if request.status == SupportRequest.Status.CLOSED:
-        raise ValidationError(_("Deze hulpvraag is afgesloten."))
+    _refuse_if_closed(request)
     if not services:
         raise ValidationError(_("Kies minstens één aanbod."))
     if len(services) > MAX_REFERRALS:
