@@ -38,18 +38,36 @@ def browser():
 
 
 @pytest.fixture
-def open_page(browser, live_server):
-    """open_page(path, language="nl", width=1280) -> a page on the live server, with foreign requests recorded."""
+def new_context(browser):
+    """new_context(language="nl", width=1280, height=900, timeout=None) -> a fresh browser context: a person of
+    their own, with their own cookies. Every context is closed after the test, passed or failed: a context left
+    open keeps keep-alive connections to the live server, whose threads then outlive it and fail on the shared
+    connection."""
     contexts = []
 
-    def _open(path: str, *, language: str = "nl", width: int = 1280, height: int = 900):
+    def _new(*, language: str = "nl", width: int = 1280, height: int = 900, timeout: int | None = None):
         context = browser.new_context(
             locale=language,
             extra_http_headers={"Accept-Language": language},
             viewport={"width": width, "height": height},
         )
         contexts.append(context)
-        page = context.new_page()
+        if timeout is not None:
+            context.set_default_timeout(timeout)
+            context.set_default_navigation_timeout(timeout)
+        return context
+
+    yield _new
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def open_page(new_context, live_server):
+    """open_page(path, language="nl", width=1280) -> a page on the live server, with foreign requests recorded."""
+
+    def _open(path: str, *, language: str = "nl", width: int = 1280, height: int = 900):
+        page = new_context(language=language, width=width, height=height).new_page()
         page.foreign_requests = []
         own = urlparse(live_server.url).netloc
 
@@ -62,9 +80,7 @@ def open_page(browser, live_server):
         page.goto(live_server.url + path)
         return page
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 @pytest.fixture(scope="session")

@@ -12,28 +12,23 @@ import pytest
 from django.core.cache import cache
 
 from hvhk.accounts.models import User
-from hvhk.demo.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_load
+from hvhk.demo.services import DEMO_TOTP_SECRET, demo_load
 from hvhk.directory.models import Service
 from hvhk.feedback.services import error_report_create
 from tests.browser.conftest import axe_violations
+from tests.browser.staff_pages import EDITOR, ORGANIZATION, PORTAL, TIMEOUT, click_to, sign_in, visit
 from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
 from tests.browser.wegwijzer_pages import tab_until
-from tests.conftest import TOTP_SECRET, totp_code, with_two_factor
+from tests.conftest import TOTP_SECRET, with_two_factor
 
 pytestmark = pytest.mark.browser
 
-LOGIN = "/accounts/login/"
-TWO_FACTOR = "/accounts/2fa/authenticate/"
-PORTAL = "/portal/"
-EDITOR = "editor@kind-en-preventie.demo"
 COORDINATOR = "coordinator@leuven.demo"
-ORGANIZATION = "kind-en-preventie"
 NEW_NAME = "Consultatiebureau – nieuwe naam uit de browsertest"
 
 SUBMIT = "button[name=action][value=submit]"  # "Verstuur naar de coördinator"
 SAVE = "button[name=action][value=save]"  # "Bewaar als klad"
 PUBLISH = "button[name=action][value=publish]"
-TIMEOUT = 10_000  # ms; a step that takes longer has failed
 MAX_TABS = 400  # the edit form has many checkboxes (groups, domains, days, languages, pillars)
 
 # Every Content-Security-Policy violation the page sees, reported to Python (an exposed binding survives
@@ -63,26 +58,15 @@ def _service() -> Service:
 
 
 @pytest.fixture
-def new_page(browser, live_server):
+def new_page(new_context, live_server):
     """new_page(width=1280) -> a page in a fresh context (a person of their own), with console errors and CSP
-    violations recorded. Every context is closed after the test, passed or failed: a context left open keeps
-    keep-alive connections to the live server, whose threads then outlive it and fail on the shared connection."""
-    contexts = []
+    violations recorded."""
 
     def _open(*, width: int = 1280, height: int = 900):
-        context = browser.new_context(
-            locale="nl",
-            extra_http_headers={"Accept-Language": "nl"},
-            viewport={"width": width, "height": height},
-        )
-        contexts.append(context)
-        context.set_default_timeout(TIMEOUT)
-        context.set_default_navigation_timeout(TIMEOUT)
+        context = new_context(width=width, height=height, timeout=TIMEOUT)
         return _record_csp_violations(context.new_page(), live_server)
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def _record_csp_violations(page, live_server):
@@ -101,33 +85,6 @@ def _record_csp_violations(page, live_server):
     return page
 
 
-def _visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.ok, f"{path} answered {response and response.status}"
-
-
-def _click_to(page, locator, url_glob: str) -> None:
-    """Click (a link or a submit button) and wait for the page it leads to."""
-    with page.expect_navigation(url=url_glob):
-        locator.click()
-
-
-def _sign_in(page, live_server, email: str, secret: str, check=None) -> None:
-    """E-mail and password on /accounts/login/, then the app's code on /accounts/2fa/authenticate/."""
-    _visit(page, live_server, LOGIN)
-    if check:
-        check("login", page)
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    _click_to(
-        page, page.locator("form:has(input[name=password]) [type=submit]:not([form])"), f"**{TWO_FACTOR}"
-    )
-    if check:
-        check("two-factor", page)
-    page.locator("input[name=code]").fill(totp_code(secret))
-    _click_to(page, page.locator("form:has(input[name=code]) [type=submit]:not([form])"), f"**{PORTAL}")
-
-
 def _edit_link(page, service_name: str):
     """The dashboard's "Aanpassen" link of one service. Its accessible name ends in a visually hidden
     ": <name>"; Chromium puts a space before that span (absolutely positioned, so a block), hence the \\s*."""
@@ -135,7 +92,7 @@ def _edit_link(page, service_name: str):
 
 
 def _public_name(page, live_server, service: Service) -> str:
-    _visit(page, live_server, f"/leuven/services/{service.id}/")
+    visit(page, live_server, f"/leuven/services/{service.id}/")
     return page.locator("h1").inner_text().strip()
 
 
@@ -151,25 +108,25 @@ def test_a_partner_change_goes_through_the_coordinator_to_the_public_page(demo, 
     assert _public_name(visitor, live_server, service) == old_name
 
     # The partner editor signs in with password and app code, and opens the service from the dashboard.
-    _sign_in(editor, live_server, EDITOR, TOTP_SECRET)
+    sign_in(editor, live_server, EDITOR, TOTP_SECRET)
     assert editor.locator("#services-title").count() == 1
-    _click_to(editor, _edit_link(editor, old_name), f"**/portal/services/{service.id}/")
+    click_to(editor, _edit_link(editor, old_name), f"**/portal/services/{service.id}/")
     assert editor.locator("#id_name").input_value() == old_name
     editor.locator("#id_name").fill(NEW_NAME)
     submit = editor.locator(SUBMIT)
     assert submit.inner_text().strip() == "Verstuur naar de coördinator"
-    _click_to(editor, submit, f"**{PORTAL}")
+    click_to(editor, submit, f"**{PORTAL}")
     assert "Verstuurd" in editor.locator(".messages").inner_text()
 
     # Nothing is online yet.
     assert _public_name(visitor, live_server, service) == old_name
 
     # The coordinator signs in with password and app code, and finds the proposal in the review queue.
-    _sign_in(coordinator, live_server, COORDINATOR, DEMO_TOTP_SECRET)
-    _visit(coordinator, live_server, "/portal/review/")
+    sign_in(coordinator, live_server, COORDINATOR, DEMO_TOTP_SECRET)
+    visit(coordinator, live_server, "/portal/review/")
     proposal = coordinator.get_by_role("link", name=NEW_NAME, exact=True)
     assert proposal.count() == 1, coordinator.locator("main").inner_text()
-    _click_to(coordinator, proposal, "**/portal/review/*/")
+    click_to(coordinator, proposal, "**/portal/review/*/")
     rows = coordinator.locator("table.diff tbody tr")
     changes = {
         rows.nth(i).locator("th").inner_text().strip(): (
@@ -180,7 +137,7 @@ def test_a_partner_change_goes_through_the_coordinator_to_the_public_page(demo, 
     }
     assert (old_name, NEW_NAME) in changes.values(), changes
     assert len(changes) == 1, f"only the name changed, but the diff shows {changes}"
-    _click_to(coordinator, coordinator.locator(PUBLISH), "**/portal/review/")
+    click_to(coordinator, coordinator.locator(PUBLISH), "**/portal/review/")
     assert "Gepubliceerd" in coordinator.locator(".messages").inner_text()
     assert coordinator.get_by_role("link", name=NEW_NAME, exact=True).count() == 0
 
@@ -211,46 +168,46 @@ def _walk_the_portal(new_page, live_server, width: int, check) -> list[str]:
     editor = new_page(width=width)
     coordinator = new_page(width=width)
 
-    _sign_in(editor, live_server, EDITOR, TOTP_SECRET, check)
+    sign_in(editor, live_server, EDITOR, TOTP_SECRET, check)
     check("dashboard (partner)", editor)
-    _click_to(
+    click_to(
         editor,
         _edit_link(editor, service.name),
         f"**/portal/services/{service.id}/",
     )
     check("service form", editor)
     editor.locator("#id_name").fill("")
-    _click_to(editor, editor.locator(SAVE), f"**/portal/services/{service.id}/")
+    click_to(editor, editor.locator(SAVE), f"**/portal/services/{service.id}/")
     assert editor.locator(".error-summary").count() == 1, "an empty name gives no error summary"
     check("service form with an error", editor)
     editor.locator("#id_name").fill(NEW_NAME)
-    _click_to(editor, editor.locator(SAVE), "**/portal/drafts/*/")
+    click_to(editor, editor.locator(SAVE), "**/portal/drafts/*/")
     check("draft form", editor)
-    _click_to(
+    click_to(
         editor,
         editor.get_by_role("link", name="Bekijk hoe het eruit zal zien"),
         "**/portal/drafts/*/preview/",
     )
     assert editor.locator("h1").inner_text().strip() == NEW_NAME
     check("draft preview", editor)
-    _click_to(editor, editor.get_by_role("link", name="Terug naar het formulier"), "**/portal/drafts/*/")
-    _click_to(editor, editor.locator(SUBMIT), f"**{PORTAL}")
+    click_to(editor, editor.get_by_role("link", name="Terug naar het formulier"), "**/portal/drafts/*/")
+    click_to(editor, editor.locator(SUBMIT), f"**{PORTAL}")
     check("dashboard after sending (partner)", editor)
-    _visit(editor, live_server, "/portal/reports/")
+    visit(editor, live_server, "/portal/reports/")
     check("reports (partner)", editor)
 
-    _sign_in(coordinator, live_server, COORDINATOR, DEMO_TOTP_SECRET)
+    sign_in(coordinator, live_server, COORDINATOR, DEMO_TOTP_SECRET)
     check("dashboard (coordinator)", coordinator)
-    _visit(coordinator, live_server, "/portal/review/")
+    visit(coordinator, live_server, "/portal/review/")
     check("review queue", coordinator)
-    _click_to(coordinator, coordinator.get_by_role("link", name=NEW_NAME, exact=True), "**/portal/review/*/")
+    click_to(coordinator, coordinator.get_by_role("link", name=NEW_NAME, exact=True), "**/portal/review/*/")
     assert coordinator.locator("table.diff").count() == 1
     check("review", coordinator)
-    _visit(coordinator, live_server, "/portal/reports/")
+    visit(coordinator, live_server, "/portal/reports/")
     check("reports (coordinator)", coordinator)
-    _click_to(coordinator, coordinator.locator("main table a").first, "**/portal/reports/*/")
+    click_to(coordinator, coordinator.locator("main table a").first, "**/portal/reports/*/")
     check("report", coordinator)
-    _visit(coordinator, live_server, "/portal/people/")
+    visit(coordinator, live_server, "/portal/people/")
     check("people", coordinator)
 
     editor.wait_for_timeout(100)  # the last violation reports reach Python
@@ -312,8 +269,8 @@ def _focus_context(page) -> dict:
 def test_keyboard_only_on_the_service_form(demo, new_page, live_server, width):
     service = _service()
     page = new_page(width=width)
-    _sign_in(page, live_server, EDITOR, TOTP_SECRET)
-    _visit(page, live_server, f"/portal/services/{service.id}/")
+    sign_in(page, live_server, EDITOR, TOTP_SECRET)
+    visit(page, live_server, f"/portal/services/{service.id}/")
     seen: list[dict] = []
 
     # The first field of the form that Tab reaches is the name.

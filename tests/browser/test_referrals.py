@@ -14,14 +14,15 @@ from django.core.cache import cache
 
 from hvhk.accounts.models import User
 from hvhk.core.models import Network
-from hvhk.demo.services import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_load
+from hvhk.demo.services import DEMO_TOTP_SECRET, demo_load
 from hvhk.directory.models import Service
 from hvhk.referrals import services
 from hvhk.referrals.models import Consent, Referral
 from tests.browser.conftest import axe_violations
+from tests.browser.staff_pages import EDITOR, ORGANIZATION, TIMEOUT, click_to, sign_in, visit
 from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
 from tests.browser.wegwijzer_pages import focus_indicator, tab_until
-from tests.conftest import TOTP_SECRET, totp_code, with_two_factor
+from tests.conftest import TOTP_SECRET, with_two_factor
 
 pytestmark = pytest.mark.browser
 
@@ -31,16 +32,10 @@ PRIVATE_URL = re.compile(r"/leuven/ask/jouw-vraag/(#[\w-]*)?$")  # where the pri
 PRIVATE_LINK = re.compile(r"^http://[^/]+/leuven/ask/[A-Za-z0-9_-]{20,}/$")
 WITHDRAW_URL = "**/leuven/ask/jouw-vraag/intrekken/"
 REFERENCE = re.compile(r"^HV-[A-Z2-9]{3}-[A-Z2-9]{3}$")
-LOGIN = "/accounts/login/"
-TWO_FACTOR = "/accounts/2fa/authenticate/"
-PORTAL = "/portal/"
 QUEUE = "/portal/requests/"
 REFERRALS = "/portal/referrals/"
 INTAKE = "intake@leuven.demo"
-ORGANIZATION = "kind-en-preventie"
 ORGANIZATION_NAME = "Kind en Preventie vzw"
-EDITOR = f"editor@{ORGANIZATION}.demo"
-TIMEOUT = 10_000
 MAX_TABS = 120
 
 QUESTION_NL = "Mijn baby van vier maanden drinkt slecht en groeit weinig. Bij wie kan ik terecht voor advies?"
@@ -65,52 +60,13 @@ def demo(transactional_db):
 
 
 @pytest.fixture
-def new_page(browser):
-    """new_page(language="nl", width=1280) -> a page in a fresh context: a person of their own, with their own
-    cookies. Every context closes when the test ends, also when it fails."""
-    contexts = []
+def new_page(new_context):
+    """new_page(language="nl", width=1280) -> a page in a fresh context: a person of their own."""
 
     def _new(*, language: str = "nl", width: int = 1280, height: int = 900):
-        context = browser.new_context(
-            locale=language,
-            extra_http_headers={"Accept-Language": language},
-            viewport={"width": width, "height": height},
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.set_default_navigation_timeout(TIMEOUT)
-        return page
+        return new_context(language=language, width=width, height=height, timeout=TIMEOUT).new_page()
 
-    yield _new
-    for context in contexts:
-        context.close()
-
-
-def _visit(page, live_server, path: str):
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.ok, f"{path} answered {response and response.status}"
-    return response
-
-
-def _click_to(page, locator, url) -> None:
-    """Click (a link or a submit button) and wait for the page it leads to."""
-    with page.expect_navigation(url=url):
-        locator.click()
-
-
-def _sign_in(page, live_server, email: str, secret: str | None = None) -> None:
-    """E-mail and password on the login page, then (with a secret) the app's code on the two-factor page."""
-    _visit(page, live_server, LOGIN)
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    submit = page.locator("form:has(input[name=password]) [type=submit]:not([form])")
-    if secret is None:
-        _click_to(page, submit, f"**{PORTAL}")
-        return
-    _click_to(page, submit, f"**{TWO_FACTOR}")
-    page.locator("input[name=code]").fill(totp_code(secret))
-    _click_to(page, page.locator("form:has(input[name=code]) [type=submit]:not([form])"), f"**{PORTAL}")
+    return _new
 
 
 def _path(page, live_server) -> str:
@@ -141,7 +97,7 @@ def _choose_partner_service(page) -> str:
     labels = fieldset.locator("label", has_text=f"– {ORGANIZATION_NAME}")
     if labels.count() == 0:
         page.get_by_label("Ander aanbod zoeken").fill("consultatiebureau")
-        _click_to(
+        click_to(
             page, page.get_by_role("button", name="Zoek", exact=True), re.compile(r"\?q=consultatiebureau")
         )
     assert labels.count() > 0, f"no service of {ORGANIZATION_NAME} found: {fieldset.inner_text()}"
@@ -164,7 +120,7 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     partner = new_page()
 
     # A parent asks in Dutch, without an account, and wants a phone call.
-    _visit(parent, live_server, ASK)
+    visit(parent, live_server, ASK)
     assert parent.locator("html").get_attribute("dir") == "ltr"
     parent.get_by_label("Wat is je vraag?").fill(QUESTION_NL)
     parent.get_by_label("0 tot 3 jaar").check()
@@ -173,38 +129,38 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     parent.get_by_label("Je telefoonnummer").fill("0470 12 34 56")
     parent.get_by_label("Wanneer ben je het best bereikbaar? (mag je leeg laten)").fill("na 17 uur")
     assert parent.locator("input[name=scope][value=question]").is_checked()
-    _click_to(parent, parent.get_by_role("button", name="Verstuur je vraag"), PRIVATE_URL)
+    click_to(parent, parent.get_by_role("button", name="Verstuur je vraag"), PRIVATE_URL)
     assert parent.locator("h1").inner_text().strip() == "Bedankt, we hebben je vraag goed ontvangen"
     reference_nl, private_link = _ask_private_page(parent)
 
     # Another parent switches the site to Arabic with the language switcher and asks in Arabic, by e-mail.
-    _visit(parent_ar, live_server, ASK)
-    _click_to(parent_ar, parent_ar.locator(".lang-switch").get_by_role("button", name="العربية"), f"**{ASK}")
+    visit(parent_ar, live_server, ASK)
+    click_to(parent_ar, parent_ar.locator(".lang-switch").get_by_role("button", name="العربية"), f"**{ASK}")
     assert parent_ar.locator("html").get_attribute("dir") == "rtl"
     assert parent_ar.locator("html").get_attribute("lang") == "ar"
     assert parent_ar.locator("#id_language").input_value() == "ar"
     parent_ar.locator("#id_question").fill(QUESTION_AR)
     parent_ar.locator("input[name=contact_by][value=email]").check()
     parent_ar.locator("#id_email").fill("ouder@example.org")
-    _click_to(parent_ar, parent_ar.locator(ASK_SUBMIT), PRIVATE_URL)
+    click_to(parent_ar, parent_ar.locator(ASK_SUBMIT), PRIVATE_URL)
     assert parent_ar.locator("html").get_attribute("dir") == "rtl"
     reference_ar, _link = _ask_private_page(parent_ar)
     assert reference_ar != reference_nl
 
     # The intake worker signs in with two factors and finds both questions in the queue.
-    _sign_in(intake, live_server, INTAKE, DEMO_TOTP_SECRET)
-    _visit(intake, live_server, QUEUE)
+    sign_in(intake, live_server, INTAKE, DEMO_TOTP_SECRET)
+    visit(intake, live_server, QUEUE)
     for reference in (reference_nl, reference_ar):
         assert intake.get_by_role("link", name=reference, exact=True).count() == 1, intake.locator(
             "main"
         ).inner_text()
     request_page = re.compile(r"/portal/requests/[^/]+/$")
-    _click_to(intake, intake.get_by_role("link", name=reference_ar, exact=True), request_page)
+    click_to(intake, intake.get_by_role("link", name=reference_ar, exact=True), request_page)
     question = intake.locator("blockquote")
     assert question.inner_text().strip() == QUESTION_AR
     assert question.get_attribute("lang") == "ar" and question.get_attribute("dir") == "auto"
-    _visit(intake, live_server, QUEUE)
-    _click_to(intake, intake.get_by_role("link", name=reference_nl, exact=True), request_page)
+    visit(intake, live_server, QUEUE)
+    click_to(intake, intake.get_by_role("link", name=reference_nl, exact=True), request_page)
     request_url = intake.url
     assert intake.locator("h1").inner_text().strip() == f"Hulpvraag {reference_nl}"
     assert QUESTION_NL in intake.locator("blockquote").inner_text()
@@ -213,7 +169,7 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     # ... and refers it to a service of Kind en Preventie, with a message.
     service_name = _choose_partner_service(intake)
     intake.get_by_label("Bericht aan de partner").fill(MESSAGE)
-    _click_to(
+    click_to(
         intake, intake.get_by_role("button", name="Doorverwijzen", exact=True), request_url.split("?")[0]
     )
     assert "Doorverwezen naar 1 aanbod." in _messages(intake)
@@ -223,13 +179,13 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     assert intake.locator("text=De lus is gesloten").count() == 0
 
     # The partner's editor signs in and finds the referral among theirs.
-    _sign_in(partner, live_server, EDITOR, TOTP_SECRET)
-    _visit(partner, live_server, REFERRALS)
+    sign_in(partner, live_server, EDITOR, TOTP_SECRET)
+    visit(partner, live_server, REFERRALS)
     row = partner.locator("tbody tr", has=partner.get_by_role("link", name=reference_nl, exact=True))
     assert row.count() == 1, partner.locator("main").inner_text()
     assert service_name in row.inner_text()
     assert partner.get_by_role("link", name=reference_ar, exact=True).count() == 0
-    _click_to(partner, row.get_by_role("link", name=reference_nl), re.compile(r"/portal/referrals/[^/]+/$"))
+    click_to(partner, row.get_by_role("link", name=reference_nl), re.compile(r"/portal/referrals/[^/]+/$"))
     referral_url = partner.url
     main = partner.locator("main").inner_text()
     assert QUESTION_NL in main and MESSAGE in main and "0470 12 34 56" in main, main
@@ -237,12 +193,12 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
 
     # Accepts it ...
     partner.get_by_label("aanvaard", exact=True).check()
-    _click_to(partner, partner.get_by_role("button", name="Status bewaren"), referral_url)
+    click_to(partner, partner.get_by_role("button", name="Status bewaren"), referral_url)
     assert "De status is bewaard: aanvaard." in _messages(partner)
     # ... and completes it with a note.
     partner.get_by_label("afgerond", exact=True).check()
     partner.get_by_label("Toelichting").fill(RESULT)
-    _click_to(partner, partner.get_by_role("button", name="Status bewaren"), referral_url)
+    click_to(partner, partner.get_by_role("button", name="Status bewaren"), referral_url)
     assert "De status is bewaard: afgerond." in _messages(partner)
     assert partner.get_by_role("button", name="Status bewaren").count() == 0, (
         "a completed referral has no next step"
@@ -262,8 +218,8 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     assert PRIVATE_URL.search(parent.url), parent.url
     assert parent.locator("h1").inner_text().strip() == f"Je vraag {reference_nl}"
     assert f"{ORGANIZATION_NAME}: {service_name} – afgerond" in parent.locator("main").inner_text()
-    _click_to(parent, parent.get_by_role("link", name="Toestemming intrekken"), WITHDRAW_URL)
-    _click_to(parent, parent.get_by_role("button", name="Ja, trek mijn toestemming in"), PRIVATE_URL)
+    click_to(parent, parent.get_by_role("link", name="Toestemming intrekken"), WITHDRAW_URL)
+    click_to(parent, parent.get_by_role("button", name="Ja, trek mijn toestemming in"), PRIVATE_URL)
     assert "Je trok je toestemming in op" in parent.locator("main").inner_text()
     assert parent.get_by_role("link", name="Toestemming intrekken").count() == 0
 
@@ -271,7 +227,7 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     response = partner.reload()
     assert response is not None and response.status == 404
     for show in ("", "?show=all"):
-        _visit(partner, live_server, REFERRALS + show)
+        visit(partner, live_server, REFERRALS + show)
         assert partner.get_by_role("link", name=reference_nl, exact=True).count() == 0, show
 
     # The intake worker sees the withdrawal, without the family's personal data.
@@ -321,14 +277,14 @@ def test_the_familys_pages_have_no_axe_violations_and_no_sideways_scrolling(
     for width in (320, 1280):
         page = new_page(language=language, width=width)
         page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-        _visit(page, live_server, ASK)
+        visit(page, live_server, ASK)
         assert page.locator("html").get_attribute("dir") == direction
         assert page.locator("html").get_attribute("lang") == language
         check("ask", page)
 
         # A refused submission: no question, no way to contact, nothing shared.
         page.locator("input[name=scope][value=question]").uncheck()
-        _click_to(page, page.locator(ASK_SUBMIT), f"**{ASK}")
+        click_to(page, page.locator(ASK_SUBMIT), f"**{ASK}")
         assert page.locator(SUMMARY).count() == 1, "a refused question shows no error summary"
         errors = page.locator(".field--error")
         assert errors.count() >= 3, f"expected errors on question, contact and consent: {errors.count()}"
@@ -338,16 +294,16 @@ def test_the_familys_pages_have_no_axe_violations_and_no_sideways_scrolling(
         page.locator("input[name=contact_by][value=sms]").check()
         page.locator("#id_phone").fill("+32 470 12 34 56")
         page.locator("input[name=scope][value=question]").check()
-        _click_to(page, page.locator(ASK_SUBMIT), PRIVATE_URL)
+        click_to(page, page.locator(ASK_SUBMIT), PRIVATE_URL)
         assert page.locator("html").get_attribute("dir") == direction
         _, private_link = _ask_private_page(page)
         check("private page, new", page)
         page.goto(private_link)
         check("private page", page)
 
-        _click_to(page, page.locator("main a[href$='/ask/jouw-vraag/intrekken/']"), WITHDRAW_URL)
+        click_to(page, page.locator("main a[href$='/ask/jouw-vraag/intrekken/']"), WITHDRAW_URL)
         check("withdraw", page)
-        _click_to(page, page.locator("main form button[type=submit]"), PRIVATE_URL)
+        click_to(page, page.locator("main form button[type=submit]"), PRIVATE_URL)
         check("private page, withdrawn", page)
     check.assert_clean()
 
@@ -384,24 +340,24 @@ def test_the_intake_and_partner_pages_have_no_axe_violations_and_no_sideways_scr
     check = Checker(axe, live_server)
     intake = new_page()
     partner = new_page()
-    _sign_in(intake, live_server, INTAKE, DEMO_TOTP_SECRET)
-    _sign_in(partner, live_server, EDITOR, TOTP_SECRET)
+    sign_in(intake, live_server, INTAKE, DEMO_TOTP_SECRET)
+    sign_in(partner, live_server, EDITOR, TOTP_SECRET)
     for width in (1280, 320):
         for page in (intake, partner):
             page.set_viewport_size({"width": width, "height": 900})
-        _visit(intake, live_server, QUEUE)
+        visit(intake, live_server, QUEUE)
         check("intake queue", intake)
-        _visit(intake, live_server, f"{QUEUE}{request_id}/")
+        visit(intake, live_server, f"{QUEUE}{request_id}/")
         check("intake request", intake)
         # A refusal: referring without choosing a service.
-        _click_to(
+        click_to(
             intake, intake.get_by_role("button", name="Doorverwijzen", exact=True), f"**{QUEUE}{request_id}/"
         )
         assert intake.locator(SUMMARY).count() == 1, "referring to nothing shows no error summary"
         check("intake request with an error", intake)
         # The intake's own search for other services.
         intake.get_by_label("Ander aanbod zoeken").fill("consultatiebureau")
-        _click_to(
+        click_to(
             intake,
             intake.get_by_role("button", name="Zoek", exact=True),
             re.compile(r"\?q=consultatiebureau"),
@@ -411,9 +367,9 @@ def test_the_intake_and_partner_pages_have_no_axe_violations_and_no_sideways_scr
         )
         assert "Consultatiebureau" in offered.inner_text(), offered.inner_text()
         check("intake request, searched", intake)
-        _visit(partner, live_server, REFERRALS)
+        visit(partner, live_server, REFERRALS)
         check("partner referrals", partner)
-        _visit(partner, live_server, f"{REFERRALS}{referral_id}/")
+        visit(partner, live_server, f"{REFERRALS}{referral_id}/")
         assert partner.get_by_role("button", name="Status bewaren").count() == 1
         check("partner referral", partner)
     check.assert_clean()
@@ -428,7 +384,7 @@ def _tab_until(page, selector: str, seen: list[dict], key: str = "Tab") -> None:
 
 def test_keyboard_only_ask_a_question_with_an_error_on_the_way(demo, new_page, live_server):
     page = new_page()
-    _visit(page, live_server, ASK)
+    visit(page, live_server, ASK)
     seen: list[dict] = []
 
     # To the question, type it, and on to the submit button; Enter sends it without a way to contact.
@@ -488,9 +444,9 @@ def test_completing_or_declining_a_referral_without_a_note_is_refused_with_an_er
             referral=referral, to=Referral.Status.ACCEPTED, by=User.objects.get(email=EDITOR)
         )
     partner = new_page()
-    _sign_in(partner, live_server, EDITOR, TOTP_SECRET)
+    sign_in(partner, live_server, EDITOR, TOTP_SECRET)
     referral_url = f"{live_server.url}{REFERRALS}{referral_id}/"
-    _visit(partner, live_server, f"{REFERRALS}{referral_id}/")
+    visit(partner, live_server, f"{REFERRALS}{referral_id}/")
     partner.get_by_label(status, exact=True).check()
     with partner.expect_navigation(url=referral_url) as navigation:
         partner.get_by_role("button", name="Status bewaren").click()
