@@ -327,8 +327,11 @@ def _referred_request(editor_organization: str) -> tuple[str, str]:
         .order_by("name")
         .first()
     )
-    (referral,) = services.refer(
-        request=support_request, services=[service], message=MESSAGE, by=User.objects.get(email=INTAKE)
+    (referral,) = services.referral_create(
+        request=support_request,
+        services=[service],
+        message=MESSAGE,
+        acting_user=User.objects.get(email=INTAKE),
     )
     return str(support_request.pk), str(referral.pk)
 
@@ -441,7 +444,7 @@ def test_completing_or_declining_a_referral_without_a_note_is_refused_with_an_er
     if status == "afgerond":
         referral = Referral.objects.get(pk=referral_id)
         services.referral_advance(
-            referral=referral, to=Referral.Status.ACCEPTED, by=User.objects.get(email=EDITOR)
+            referral=referral, to=Referral.Status.ACCEPTED, acting_user=User.objects.get(email=EDITOR)
         )
     partner = new_page()
     sign_in(partner, live_server, EDITOR, TOTP_SECRET)

@@ -2,7 +2,9 @@ import uuid
 
 import pytest
 from django.http import Http404
+from django.utils import timezone
 
+from hvhk.accounts.models import Invitation
 from hvhk.core.models import Area
 from hvhk.core.selectors import area_for_postcode, network_get, scoped_get_or_404
 from hvhk.directory.models import Service
@@ -31,6 +33,22 @@ def test_scoped_lookup_keeps_the_scope_of_a_given_queryset(network_a, service_b)
 def test_scoped_lookup_of_a_malformed_or_unknown_id_is_a_404(network_a, bad_id):
     with pytest.raises(Http404):
         scoped_get_or_404(Service, network=network_a, id=bad_id)
+
+
+@pytest.mark.parametrize("bad_id", [None, ["a"], {"id": 1}, 3.5])
+def test_scoped_lookup_of_an_id_of_the_wrong_type_is_a_404_not_a_500(network_a, bad_id):
+    with pytest.raises(Http404):
+        scoped_get_or_404(Service, network=network_a, pk=bad_id)
+
+
+def test_scoped_lookup_scopes_records_that_only_have_a_network_field(network_a, network_b):
+    """One helper for every lookup: an invitation or a role (no NetworkScopedModel) is scoped by its network too."""
+    invitation = Invitation.objects.create(
+        network=network_b, email="x@b.example", role="analyst", token_hash="x" * 64, expires_at=timezone.now()
+    )
+    assert scoped_get_or_404(Invitation, network=network_b, pk=invitation.pk) == invitation
+    with pytest.raises(Http404):
+        scoped_get_or_404(Invitation.objects.all(), network=network_a, pk=invitation.pk)
 
 
 def test_for_network_refuses_to_run_without_a_network(network_a):

@@ -17,4 +17,4 @@ def make_request(network, *, by=None, **overrides) -> tuple[SupportRequest, str]
         "consent_scope": [Consent.Scope.QUESTION, Consent.Scope.CONTACT],
     }
     fields.update(overrides)
-    return services.request_create(network=network, by=by, **fields)
+    return services.request_create(network=network, acting_user=by, **fields)

@@ -30,7 +30,9 @@ def world(
     platform_admin,
 ):
     request, token = make_request(network_a)
-    (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="", acting_user=intake_a
+    )
     neighbour = MembershipFactory(
         organization=OrganizationFactory(network=network_a, slug="buur")
     ).organization

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 def _referred(network, service, intake, message=""):
     request, token = make_request(network)
-    (referral,) = services.refer(request=request, services=[service], message=message, by=intake)
+    (referral,) = services.referral_create(
+        request=request, services=[service], message=message, acting_user=intake
+    )
     return request, referral, token
 
 
@@ -31,7 +33,7 @@ def test_intake_no_longer_reads_the_family_on_the_referral_page_after_withdrawal
     network_a, service_a, intake_a, client
 ):
     request, referral, _ = _referred(network_a, service_a, intake_a, message="Bel Sara op 0470 12 34 56")
-    services.consent_withdraw(request=request, by=None)
+    services.consent_withdraw(request=request, acting_user=None)
     client.force_login(intake_a)
 
     page = client.get(f"/portal/referrals/{referral.pk}/").content.decode()
@@ -57,7 +59,7 @@ def test_reminders_stop_once_consent_has_expired_or_the_request_is_closed(
     settings.CONSENT_MONTHS = 1
     _referred(network_a, service_a, intake_a)
     closed, _referral, _ = _referred(network_a, service_a, intake_a)
-    services.request_close(request=closed, by=intake_a)
+    services.request_close(request=closed, acting_user=intake_a)
     mail.outbox.clear()
 
     with time_machine.travel(dt.timedelta(days=10)):
@@ -75,10 +77,10 @@ def test_a_partners_step_posted_after_the_family_withdrew_is_refused(
 ):
     request, referral, _ = _referred(network_a, service_a, intake_a)
     seen_by_partner = Referral.objects.select_related("request__consent").get(pk=referral.pk)
-    services.consent_withdraw(request=SupportRequest.objects.get(pk=request.pk), by=None)
+    services.consent_withdraw(request=SupportRequest.objects.get(pk=request.pk), acting_user=None)
 
     with pytest.raises(ValidationError, match="toestemming"):
-        services.referral_advance(referral=seen_by_partner, to=Referral.Status.ACCEPTED, by=editor_a)
+        services.referral_advance(referral=seen_by_partner, to=Referral.Status.ACCEPTED, acting_user=editor_a)
 
     referral.refresh_from_db()
     assert referral.status == Referral.Status.CLOSED
@@ -87,20 +89,24 @@ def test_a_partners_step_posted_after_the_family_withdrew_is_refused(
 def test_a_referral_sent_from_a_page_loaded_before_the_withdrawal_is_refused(network_a, service_a, intake_a):
     request, _ = make_request(network_a)
     seen_by_intake = SupportRequest.objects.select_related("consent").get(pk=request.pk)
-    services.consent_withdraw(request=SupportRequest.objects.get(pk=request.pk), by=None)
+    services.consent_withdraw(request=SupportRequest.objects.get(pk=request.pk), acting_user=None)
 
     with pytest.raises(ValidationError, match="toestemming"):
-        services.refer(request=seen_by_intake, services=[service_a], message="", by=intake_a)
+        services.referral_create(
+            request=seen_by_intake, services=[service_a], message="", acting_user=intake_a
+        )
     assert not Referral.objects.exists()
 
 
 def test_a_step_is_checked_against_the_referral_as_it_is_now(network_a, service_a, intake_a, editor_a):
     _request, referral, _ = _referred(network_a, service_a, intake_a)
     stale = Referral.objects.get(pk=referral.pk)
-    services.referral_advance(referral=referral, to=Referral.Status.DECLINED, by=editor_a, note="Geen plaats")
+    services.referral_advance(
+        referral=referral, to=Referral.Status.DECLINED, acting_user=editor_a, note="Geen plaats"
+    )
 
     with pytest.raises(ValidationError):
-        services.referral_advance(referral=stale, to=Referral.Status.ACCEPTED, by=editor_a)
+        services.referral_advance(referral=stale, to=Referral.Status.ACCEPTED, acting_user=editor_a)
     assert Referral.objects.get(pk=referral.pk).status == Referral.Status.DECLINED
 
 
@@ -126,14 +132,14 @@ def test_closing_a_closed_request_again_does_not_restart_its_retention_period(ne
 
 
 def test_a_request_nobody_closed_or_touched_for_the_retention_period_is_anonymised(
-    network_a, service_a, intake_a, settings
+    network_a, service_a, intake_a, editor_a, settings
 ):
     settings.REQUEST_RETENTION_MONTHS = 12
     forgotten, _ = make_request(network_a)
     _busy_request, busy_referral, _ = _referred(network_a, service_a, intake_a)
 
     with time_machine.travel(dt.timedelta(days=300)):
-        services.referral_advance(referral=busy_referral, to=Referral.Status.ACCEPTED, by=None)
+        services.referral_advance(referral=busy_referral, to=Referral.Status.ACCEPTED, acting_user=editor_a)
     with time_machine.travel(dt.timedelta(days=370)):
         assert services.requests_anonymise() == 1
 
@@ -188,9 +194,9 @@ def test_a_report_from_the_private_page_does_not_carry_the_private_link(network_
     assert all(token not in r.page_url for r in ErrorReport.objects.all())
 
 
-def test_a_private_link_that_no_longer_works_leaves_no_token_in_the_log(network_a, client, caplog):
+def test_a_private_link_that_no_longer_works_leaves_no_token_in_the_log(network_a, intake_a, client, caplog):
     request, token = make_request(network_a)
-    services.request_erase(request=request, by=None)
+    services.request_erase(request=request, acting_user=intake_a)
     with caplog.at_level("WARNING", logger="django.request"):
         assert client.get(f"/{network_a.slug}/ask/{token}/").status_code == 404
     assert token not in caplog.text

@@ -24,8 +24,8 @@ S = Referral.Status
 @pytest.fixture
 def referral(network_a, service_a, intake_a, editor_a):
     request, _token = make_request(network_a)
-    (referral,) = services.refer(
-        request=request, services=[service_a], message="Graag snel bellen", by=intake_a
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="Graag snel bellen", acting_user=intake_a
     )
     return referral
 
@@ -41,10 +41,12 @@ def test_referring_records_who_and_when_and_moves_the_request_on(referral, intak
 
 
 def test_the_whole_lifecycle_keeps_every_step_with_its_actor(referral, editor_a):
-    services.referral_opened(referral=referral, by=editor_a)
-    services.referral_advance(referral=referral, to=S.ACCEPTED, by=editor_a)
-    services.referral_advance(referral=referral, to=S.IN_PROGRESS, by=editor_a)
-    services.referral_advance(referral=referral, to=S.COMPLETED, by=editor_a, note="Slaapadvies gegeven")
+    services.referral_open(referral=referral, acting_user=editor_a)
+    services.referral_advance(referral=referral, to=S.ACCEPTED, acting_user=editor_a)
+    services.referral_advance(referral=referral, to=S.IN_PROGRESS, acting_user=editor_a)
+    services.referral_advance(
+        referral=referral, to=S.COMPLETED, acting_user=editor_a, note="Slaapadvies gegeven"
+    )
 
     referral.refresh_from_db()
     steps = [(e.status, e.actor) for e in referral.events.all()]
@@ -61,7 +63,7 @@ def test_the_whole_lifecycle_keeps_every_step_with_its_actor(referral, editor_a)
 @pytest.mark.parametrize("to", [S.DECLINED])
 def test_declining_needs_a_reason(referral, editor_a, to):
     with pytest.raises(ValidationError) as error:
-        services.referral_advance(referral=referral, to=to, by=editor_a, note="  ")
+        services.referral_advance(referral=referral, to=to, acting_user=editor_a, note="  ")
 
     assert "Geef een reden" in str(error.value)
     referral.refresh_from_db()
@@ -70,9 +72,9 @@ def test_declining_needs_a_reason(referral, editor_a, to):
 
 @pytest.mark.parametrize("to", [S.COMPLETED, S.CLOSED])
 def test_finishing_needs_an_outcome(referral, editor_a, to):
-    services.referral_advance(referral=referral, to=S.ACCEPTED, by=editor_a)
+    services.referral_advance(referral=referral, to=S.ACCEPTED, acting_user=editor_a)
     with pytest.raises(ValidationError):
-        services.referral_advance(referral=referral, to=to, by=editor_a)
+        services.referral_advance(referral=referral, to=to, acting_user=editor_a)
 
 
 @pytest.mark.parametrize(
@@ -81,16 +83,18 @@ def test_finishing_needs_an_outcome(referral, editor_a, to):
 )
 def test_steps_cannot_be_skipped_or_undone(referral, editor_a, path, to):
     for step in path:
-        services.referral_advance(referral=referral, to=step, by=editor_a, note="reden")
+        services.referral_advance(referral=referral, to=step, acting_user=editor_a, note="reden")
     with pytest.raises(ValidationError, match="kan niet naar"):
-        services.referral_advance(referral=referral, to=to, by=editor_a, note="reden")
+        services.referral_advance(referral=referral, to=to, acting_user=editor_a, note="reden")
 
 
 def test_the_referring_intake_hears_of_each_answer_without_personal_data(
     referral, editor_a, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.referral_advance(referral=referral, to=S.DECLINED, by=editor_a, note="Geen plaats tot maart")
+        services.referral_advance(
+            referral=referral, to=S.DECLINED, acting_user=editor_a, note="Geen plaats tot maart"
+        )
 
     (message,) = mail.outbox
     assert message.to == ["intake@a.example"] and "geweigerd" in message.subject
@@ -104,8 +108,8 @@ def test_the_partner_gets_the_referral_by_mail_with_only_a_link(
 ):
     request, _token = make_request(network_a)
     with django_capture_on_commit_callbacks(execute=True):
-        (referral,) = services.refer(
-            request=request, services=[service_a], message="Sara belt liever 's avonds", by=intake_a
+        (referral,) = services.referral_create(
+            request=request, services=[service_a], message="Sara belt liever 's avonds", acting_user=intake_a
         )
 
     (message,) = [m for m in mail.outbox if m.to == ["editor@a.example"]]
@@ -116,14 +120,14 @@ def test_the_partner_gets_the_referral_by_mail_with_only_a_link(
 def test_a_service_of_another_network_cannot_be_referred_to(network_a, service_b, intake_a):
     request, _token = make_request(network_a)
     with pytest.raises(ValidationError, match="ander netwerk"):
-        services.refer(request=request, services=[service_b], message="", by=intake_a)
+        services.referral_create(request=request, services=[service_b], message="", acting_user=intake_a)
     assert not Referral.objects.exists()
 
 
 def test_referring_twice_to_one_service_makes_one_referral(network_a, service_a, intake_a):
     request, _token = make_request(network_a)
-    services.refer(request=request, services=[service_a], message="", by=intake_a)
-    again = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    services.referral_create(request=request, services=[service_a], message="", acting_user=intake_a)
+    again = services.referral_create(request=request, services=[service_a], message="", acting_user=intake_a)
     assert again == [] and request.referrals.count() == 1
 
 
@@ -142,7 +146,7 @@ def test_a_reminder_waits_for_a_public_holiday_to_pass(network_a, service_a, int
     settings.REFERRAL_REMINDER_WORKING_DAYS = 3
     with time_machine.travel(dt.datetime(2026, 11, 6, 10, tzinfo=dt.UTC), tick=False):  # Friday
         request, _token = make_request(network_a)
-        services.refer(request=request, services=[service_a], message="", by=intake_a)
+        services.referral_create(request=request, services=[service_a], message="", acting_user=intake_a)
     with time_machine.travel(dt.datetime(2026, 11, 11, 10, tzinfo=dt.UTC), tick=False):  # Mon, Tue, holiday
         assert services.reminders_send() == 0
     with time_machine.travel(dt.datetime(2026, 11, 12, 10, tzinfo=dt.UTC), tick=False):
@@ -155,7 +159,9 @@ def test_an_unanswered_referral_is_reminded_after_the_working_days_once_per_peri
     settings.REFERRAL_REMINDER_WORKING_DAYS = 3
     with time_machine.travel(dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC), tick=False):  # a Friday
         request, _token = make_request(network_a)
-        (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+        (referral,) = services.referral_create(
+            request=request, services=[service_a], message="", acting_user=intake_a
+        )
     mail.outbox.clear()
 
     with time_machine.travel(dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC), tick=False):  # 2 working days
@@ -164,7 +170,7 @@ def test_an_unanswered_referral_is_reminded_after_the_working_days_once_per_peri
         assert services.reminders_send() == 1
         assert services.reminders_send() == 0  # not twice on one day
     with time_machine.travel(dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC), tick=False):
-        services.referral_advance(referral=referral, to=S.ACCEPTED, by=editor_a)
+        services.referral_advance(referral=referral, to=S.ACCEPTED, acting_user=editor_a)
         assert services.reminders_send() == 0  # answered: no more reminders
 
     (reminder,) = mail.outbox[:1]

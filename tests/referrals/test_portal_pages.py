@@ -138,7 +138,9 @@ def test_the_partner_answers_and_declining_without_a_reason_gets_a_dutch_error(
     client, network_a, service_a, intake_a, editor_a
 ):
     request, _ = make_request(network_a)
-    (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="", acting_user=intake_a
+    )
     client.force_login(editor_a)
     url = f"/portal/referrals/{referral.pk}/"
 
@@ -159,7 +161,9 @@ def test_a_partner_sees_no_contact_details_the_family_did_not_share(
     client, network_a, service_a, intake_a, editor_a
 ):
     request, _ = make_request(network_a, consent_scope=["question"])
-    (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="", acting_user=intake_a
+    )
     client.force_login(editor_a)
 
     page = client.get(f"/portal/referrals/{referral.pk}/").content.decode()
@@ -194,10 +198,10 @@ def test_a_request_is_assigned_to_oneself_or_a_colleague_of_the_networks_intake(
 def test_the_intake_dashboard_counts_new_own_and_open_requests(client, network_a, network_b, intake_a):
     make_request(network_a)  # new
     mine, _ = make_request(network_a)
-    services.request_assign(request=mine, to=intake_a, by=intake_a)  # in triage, mine
+    services.request_assign(request=mine, assignee=intake_a, acting_user=intake_a)  # in triage, mine
     closed, _ = make_request(network_a)
-    services.request_assign(request=closed, to=intake_a, by=intake_a)
-    services.request_close(request=closed, by=intake_a)
+    services.request_assign(request=closed, assignee=intake_a, acting_user=intake_a)
+    services.request_close(request=closed, acting_user=intake_a)
     make_request(network_b)  # another network
     client.force_login(intake_a)
 

@@ -66,12 +66,14 @@ def test_withdrawing_consent_stops_sharing_at_once(
     network_a, service_a, intake_a, editor_a, client, django_capture_on_commit_callbacks
 ):
     request, _token = make_request(network_a)
-    (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="", acting_user=intake_a
+    )
     client.force_login(editor_a)
     assert client.get(f"/portal/referrals/{referral.pk}/").status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.consent_withdraw(request=request, by=None)
+        services.consent_withdraw(request=request, acting_user=None)
 
     referral.refresh_from_db()
     assert referral.status == Referral.Status.CLOSED and "toestemming" in referral.reason
@@ -99,7 +101,9 @@ def test_an_expired_consent_hides_personal_data_too(
 ):
     settings.CONSENT_MONTHS = 1
     request, _token = make_request(network_a)
-    (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="", acting_user=intake_a
+    )
 
     with time_machine.travel(dt.timedelta(days=40)):
         client.force_login(editor_a)
@@ -112,7 +116,9 @@ def test_every_view_of_personal_data_is_logged_and_the_coordinator_sees_the_log(
     network_a, service_a, intake_a, editor_a, coordinator_a, client
 ):
     request, _token = make_request(network_a)
-    (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
+    (referral,) = services.referral_create(
+        request=request, services=[service_a], message="", acting_user=intake_a
+    )
     client.force_login(intake_a)
     client.get(f"/portal/requests/{request.pk}/")
     client.force_login(editor_a)
@@ -129,7 +135,9 @@ def test_every_view_of_personal_data_is_logged_and_the_coordinator_sees_the_log(
 
 def test_the_gdpr_export_holds_everything_on_the_family(network_a, service_a, intake_a, client):
     request, _token = make_request(network_a, email="sara@example.org")
-    services.refer(request=request, services=[service_a], message="Bel na 17u", by=intake_a)
+    services.referral_create(
+        request=request, services=[service_a], message="Bel na 17u", acting_user=intake_a
+    )
     client.force_login(intake_a)
 
     response = client.get(f"/portal/requests/{request.pk}/export/")
@@ -150,7 +158,7 @@ def test_the_gdpr_export_holds_everything_on_the_family(network_a, service_a, in
 
 def test_erasure_on_request_keeps_only_anonymous_facts_and_the_log(network_a, service_a, intake_a, client):
     request, _token = make_request(network_a)
-    services.refer(request=request, services=[service_a], message="", by=intake_a)
+    services.referral_create(request=request, services=[service_a], message="", acting_user=intake_a)
     client.force_login(intake_a)
 
     refused = client.post(f"/portal/requests/{request.pk}/erase/", {"confirm": "wrong"})
@@ -173,18 +181,20 @@ def test_closed_requests_are_anonymised_after_the_retention_period(
     with time_machine.travel(start, tick=False) as clock:
         request, _token = make_request(network_a, domain=domain)
         still_open, _ = make_request(network_a)
-        (referral,) = services.refer(request=request, services=[service_a], message="", by=intake_a)
-        clock.shift(dt.timedelta(days=2))
-        services.referral_advance(referral=referral, to=Referral.Status.ACCEPTED, by=editor_a)
-        services.referral_advance(
-            referral=referral, to=Referral.Status.COMPLETED, by=editor_a, note="Geholpen"
+        (referral,) = services.referral_create(
+            request=request, services=[service_a], message="", acting_user=intake_a
         )
-        services.request_close(request=request, by=intake_a)
+        clock.shift(dt.timedelta(days=2))
+        services.referral_advance(referral=referral, to=Referral.Status.ACCEPTED, acting_user=editor_a)
+        services.referral_advance(
+            referral=referral, to=Referral.Status.COMPLETED, acting_user=editor_a, note="Geholpen"
+        )
+        services.request_close(request=request, acting_user=intake_a)
 
         clock.shift(dt.timedelta(days=360))  # not yet twelve months
         call_command("referrals", stdout=StringIO())
         assert SupportRequest.objects.count() == 2
-        services.request_contacted(request=still_open, by=intake_a)  # still being worked on
+        services.request_mark_contacted(request=still_open, acting_user=intake_a)  # still being worked on
 
         clock.shift(dt.timedelta(days=10))  # past twelve months
         call_command("referrals", stdout=StringIO())

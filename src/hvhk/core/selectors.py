@@ -5,7 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hvhk.core.models import Area, Network
+from hvhk.core.models import Area, Network, NetworkScopedQuerySet
 
 
 def network_list() -> models.QuerySet[Network]:
@@ -18,16 +18,24 @@ def network_get(*, slug: str) -> Network:
 
 
 def scoped_get_or_404(model_or_queryset, *, network: Network, **lookups):
-    """One row of `network`, looked up by `lookups`; a row of another network is a 404, never a leak."""
+    """One row of `network`, looked up by `lookups`: the one helper every lookup by id goes through.
+
+    `model_or_queryset` may already be narrowed (a role's services, open invitations); the network is applied on
+    top, through `for_network()` for network-scoped records or the `network` field of others. Anything else, a
+    row of another network or a malformed id included, is a 404, never a leak or a 500."""
     queryset = (
         model_or_queryset
         if isinstance(model_or_queryset, models.QuerySet)
         else model_or_queryset.objects.all()
     )
+    if isinstance(queryset, NetworkScopedQuerySet):
+        queryset = queryset.for_network(network)
+    else:
+        queryset = queryset.filter(network=network)
     try:
-        return queryset.for_network(network).get(**lookups)
-    except (queryset.model.DoesNotExist, ValidationError, ValueError) as exc:
-        # ValidationError/ValueError: a malformed id (not a UUID) is simply not found.
+        return queryset.get(**lookups)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        # ValidationError/ValueError/TypeError: a malformed id (not a UUID) is simply not found.
         raise Http404(f"No {queryset.model._meta.model_name} matches in this network") from exc
 
 

@@ -465,7 +465,7 @@ def _load_requests(network: Network) -> int:
             network=network,
             consent_how="verbal",
             consent_scope=["question", "contact"],
-            by=intake,
+            acting_user=intake,
             **fields,
         )
         if example["refer_to"]:
@@ -478,11 +478,13 @@ def _load_requests(network: Network) -> int:
             )
             if service is None:
                 continue
-            (referral,) = referrals.refer(request=request, services=[service], message="", by=intake)
+            (referral,) = referrals.referral_create(
+                request=request, services=[service], message="", acting_user=intake
+            )
             editor = User.objects.filter(email=f"editor@{org_slug}.demo").first()
             for step in steps:
                 note = "(Voorbeeld) Gezin geholpen." if step == "completed" else ""
-                referrals.referral_advance(referral=referral, to=step, by=editor, note=note)
+                referrals.referral_advance(referral=referral, to=step, acting_user=editor, note=note)
     return len(DEMO_REQUESTS)
 
 

@@ -4,6 +4,7 @@ import uuid
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from hvhk.accounts.access import ActiveRole
 from hvhk.core.models import Network
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
@@ -31,6 +32,39 @@ def service_list(*, network: Network) -> QuerySet[Service]:
 
 def organization_list(*, network: Network) -> QuerySet[Organization]:
     return Organization.objects.for_network(network).select_related("membership").order_by("name")
+
+
+# --- what a staff role keeps ----------------------------------------------------------------------------------
+
+
+def editable_organizations(*, role: ActiveRole) -> QuerySet[Organization]:
+    """The organisations whose data `role` keeps: its own (editor) or all of the network (coordinator)."""
+    qs = Organization.objects.for_network(role.network).select_related("membership")
+    if role.is_coordinator:
+        return qs
+    if role.is_editor and role.organization is not None:
+        return qs.filter(pk=role.organization.pk)
+    return qs.none()
+
+
+def editable_services(*, role: ActiveRole) -> QuerySet[Service]:
+    return Service.objects.for_network(role.network).filter(
+        organization__in=editable_organizations(role=role)
+    )
+
+
+def editable_locations(*, role: ActiveRole) -> QuerySet[Location]:
+    return Location.objects.for_network(role.network).filter(
+        organization__in=editable_organizations(role=role)
+    )
+
+
+def publishes_directly(*, role: ActiveRole, organization: Organization) -> bool:
+    """Coordinators publish at once; so does a partner the coordinator trusts."""
+    if role.is_coordinator:
+        return True
+    membership = getattr(organization, "membership", None)
+    return bool(membership and membership.publishes_directly)
 
 
 def house_list(*, network: Network) -> QuerySet[House]:

@@ -5,12 +5,17 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from hvhk.accounts.access import ActiveRole
 from hvhk.directory import models as m
+from hvhk.directory.selectors import editable_organizations, editable_services
 from hvhk.feedback.models import ErrorReport
-from hvhk.portal import access
-from hvhk.portal.access import ActiveRole
 from hvhk.portal.models import Draft
 from hvhk.portal.services import overdue_before
+
+
+def editable_drafts(*, role: ActiveRole) -> QuerySet[Draft]:
+    """The drafts of the organisations whose data `role` keeps."""
+    return Draft.objects.for_network(role.network).filter(organization__in=editable_organizations(role=role))
 
 
 @dataclass
@@ -23,7 +28,7 @@ class ServiceRow:
 
 def service_rows(role: ActiveRole, *, organization: m.Organization | None = None) -> list[ServiceRow]:
     """The role's services, each with what a parent would miss (hours, language, age) and its open draft."""
-    qs = access.services(role).select_related("organization").order_by("name")
+    qs = editable_services(role=role).select_related("organization").order_by("name")
     if organization is not None:
         qs = qs.filter(organization=organization)
     qs = qs.annotate(
@@ -35,7 +40,7 @@ def service_rows(role: ActiveRole, *, organization: m.Organization | None = None
     )
     drafts = {
         d.target_id: d
-        for d in access.drafts(role).filter(
+        for d in editable_drafts(role=role).filter(
             kind=Draft.Kind.SERVICE, status__in=Draft.OPEN, target_id__isnull=False
         )
     }
@@ -67,7 +72,7 @@ def service_rows(role: ActiveRole, *, organization: m.Organization | None = None
 
 def review_queue(role: ActiveRole) -> QuerySet[Draft]:
     return (
-        access.drafts(role)
+        editable_drafts(role=role)
         .filter(status=Draft.Status.SUBMITTED)
         .select_related("organization", "author")
         .order_by("submitted_at")
@@ -77,7 +82,7 @@ def review_queue(role: ActiveRole) -> QuerySet[Draft]:
 def overdue_services(role: ActiveRole) -> QuerySet[m.Service]:
     limit = overdue_before()
     return (
-        access.services(role)
+        editable_services(role=role)
         .filter(Q(assured_date__lt=limit) | Q(assured_date__isnull=True), status=m.Service.Status.ACTIVE)
         .select_related("organization")
         .order_by("assured_date", "name")
@@ -89,5 +94,5 @@ def open_reports(role: ActiveRole) -> QuerySet[ErrorReport]:
         status__in=[ErrorReport.Status.NEW, ErrorReport.Status.IN_PROGRESS]
     )
     if not role.is_coordinator:
-        qs = qs.filter(assigned_organization__in=access.organizations(role))
+        qs = qs.filter(assigned_organization__in=editable_organizations(role=role))
     return qs.select_related("service", "assigned_organization")

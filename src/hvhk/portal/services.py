@@ -8,12 +8,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.directory import models as m
+from hvhk.directory.selectors import publishes_directly
 from hvhk.portal import snapshots
-from hvhk.portal.access import ActiveRole, publishes_directly
 from hvhk.portal.models import Draft
 
 APPLY = {
@@ -66,7 +67,7 @@ def propose(
     draft.status = Draft.Status.DRAFT
     draft.save()
     if submit:
-        if publishes_directly(role, organization):
+        if publishes_directly(role=role, organization=organization):
             publish(draft=draft, by=user)
         else:
             draft.status = Draft.Status.SUBMITTED

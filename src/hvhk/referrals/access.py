@@ -4,26 +4,22 @@ referral involves (while the family's consent holds), ever see one; everyone els
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hvhk.accounts.models import RoleAssignment
-from hvhk.portal.access import ActiveRole, get_or_404
+from hvhk.accounts.access import ActiveRole
+from hvhk.core.selectors import scoped_get_or_404
 from hvhk.referrals.models import Referral, SupportRequest
-
-
-def is_intake(role: ActiveRole) -> bool:
-    return role.role == RoleAssignment.Role.INTAKE
 
 
 def requests(role: ActiveRole) -> QuerySet[SupportRequest]:
     """Whole requests open to intake workers only; a partner reaches a request through its referral."""
     qs = SupportRequest.objects.for_network(role.network)
-    return qs if is_intake(role) else qs.none()
+    return qs if role.is_intake else qs.none()
 
 
 def referrals(role: ActiveRole) -> QuerySet[Referral]:
-    qs = Referral.objects.filter(request__network=role.network).select_related(
+    qs = Referral.objects.for_network(role.network).select_related(
         "request", "request__consent", "organization", "service"
     )
-    if is_intake(role):
+    if role.is_intake:
         return qs
     if role.is_editor and role.organization is not None:
         return qs.filter(
@@ -35,11 +31,15 @@ def referrals(role: ActiveRole) -> QuerySet[Referral]:
 
 
 def request_get(role: ActiveRole, pk) -> SupportRequest:
-    return get_or_404(requests(role).select_related("consent", "domain", "area", "house", "assigned_to"), pk)
+    return scoped_get_or_404(
+        requests(role).select_related("consent", "domain", "area", "house", "assigned_to"),
+        network=role.network,
+        pk=pk,
+    )
 
 
 def referral_get(role: ActiveRole, pk) -> Referral:
-    return get_or_404(referrals(role), pk)
+    return scoped_get_or_404(referrals(role), network=role.network, pk=pk)
 
 
 def may_see_personal_data(request: SupportRequest) -> bool:

@@ -6,6 +6,7 @@ key; then changing HVHK_SECRET_KEY makes the stored personal data unreadable (do
 """
 
 import base64
+import hashlib
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
@@ -65,3 +66,8 @@ def decrypt(stored: str) -> str:
             "A personal-data field cannot be decrypted with the keys in HVHK_FIELD_KEYS (was a key removed, "
             "or HVHK_SECRET_KEY changed while no HVHK_FIELD_KEYS were set?)"
         ) from exc
+
+
+def token_hash(token: str) -> str:
+    """What is stored of a private-link token: its SHA-256 (the token itself is shown once, never kept)."""
+    return hashlib.sha256(token.encode()).hexdigest()

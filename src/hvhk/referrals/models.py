@@ -1,8 +1,6 @@
 """A family's support request (hulpvraag), its consent (toestemming), its referrals (doorverwijzingen) and the
 log of who opened personal data. Personal free text and contact details are encrypted per field."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -102,7 +100,7 @@ class SupportRequest(NetworkScopedModel):
         return self.reference
 
 
-class Consent(models.Model):
+class Consent(NetworkScopedModel):
     """What the family agreed to share, with whom and for what; given once, withdrawn at any time."""
 
     class How(models.TextChoices):
@@ -114,7 +112,6 @@ class Consent(models.Model):
         QUESTION = "question", _("je vraag en de leeftijd van je kinderen")
         CONTACT = "contact", _("je naam en hoe we je bereiken")
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     request = models.OneToOneField(SupportRequest, on_delete=models.CASCADE, related_name="consent")
     how = models.CharField(_("hoe gegeven"), max_length=10, choices=How.choices)
     given_at = models.DateTimeField(_("gegeven op"), default=timezone.now)
@@ -127,6 +124,8 @@ class Consent(models.Model):
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    same_network_fields = ("request",)
 
     class Meta:
         verbose_name = _("toestemming")
@@ -143,7 +142,7 @@ class Consent(models.Model):
         return self.is_active() and scope in self.scope
 
 
-class Referral(models.Model):
+class Referral(NetworkScopedModel):
     class Status(models.TextChoices):
         SENT = "sent", _("verstuurd")
         RECEIVED = "received", _("ontvangen")
@@ -156,8 +155,14 @@ class Referral(models.Model):
     OPEN = (Status.SENT, Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS)
     UNANSWERED = (Status.SENT, Status.RECEIVED)
     FINAL = (Status.DECLINED, Status.COMPLETED, Status.CLOSED)
+    # Which step may follow which; the receiving partner takes every one (referrals.services.referral_advance).
+    NEXT: dict[str, tuple[str, ...]] = {
+        Status.SENT: (Status.RECEIVED, Status.ACCEPTED, Status.DECLINED),
+        Status.RECEIVED: (Status.ACCEPTED, Status.DECLINED),
+        Status.ACCEPTED: (Status.IN_PROGRESS, Status.COMPLETED, Status.CLOSED),
+        Status.IN_PROGRESS: (Status.COMPLETED, Status.CLOSED),
+    }
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="referrals")
     service = models.ForeignKey(
         "directory.Service", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -170,9 +175,9 @@ class Referral(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+
+    same_network_fields = ("request", "service", "organization")
 
     class Meta:
         ordering = ["created_at"]
@@ -192,10 +197,9 @@ class Referral(models.Model):
         return self.status in self.OPEN
 
 
-class ReferralEvent(models.Model):
+class ReferralEvent(NetworkScopedModel):
     """One step of a referral: the status it went to, when and by whom."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=20, choices=Referral.Status.choices)
     at = models.DateTimeField(default=timezone.now)
@@ -203,6 +207,8 @@ class ReferralEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = EncryptedTextField(blank=True)
+
+    same_network_fields = ("referral",)
 
     class Meta:
         ordering = ["at"]

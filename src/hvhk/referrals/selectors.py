@@ -2,10 +2,13 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.models import RoleAssignment, User
+from hvhk.core.models import Network
+from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory.models import Service
-from hvhk.portal.access import ActiveRole
 from hvhk.referrals import access
+from hvhk.referrals.crypto import token_hash
 from hvhk.referrals.models import AccessLog, Referral, SupportRequest
 from hvhk.search.query import AGE_BANDS, ServiceQuery
 from hvhk.search.selectors import ranked_service_ids
@@ -47,6 +50,23 @@ def queue_counts(*, role: ActiveRole, user) -> dict[str, int]:
         mine_count=Count("pk", filter=open_requests & Q(assigned_to=user)),
         open_count=Count("pk", filter=open_requests),
     )
+
+
+def request_get_by_token(*, network: Network, token: str) -> SupportRequest | None:
+    """The request behind a family's private link, or None."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        SupportRequest.objects.for_network(network)
+        .select_related("consent")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def referral_next_steps(*, referral: Referral) -> tuple[str, ...]:
+    """The steps the receiving partner can take now."""
+    return Referral.NEXT.get(referral.status, ())
 
 
 def partner_referrals(*, role: ActiveRole, show: str = "open") -> QuerySet[Referral]:
@@ -95,5 +115,17 @@ def intake_workers(*, network) -> QuerySet[User]:
     ).order_by("full_name", "email")
 
 
-def access_log(*, role: ActiveRole) -> QuerySet[AccessLog]:
+def intake_worker_get(*, network, user_id) -> User:
+    """One of the network's intake workers, by id; anyone else, or a malformed id, is a 404."""
+    assignment = scoped_get_or_404(
+        RoleAssignment.objects.filter(role=RoleAssignment.Role.INTAKE, user__is_active=True).select_related(
+            "user"
+        ),
+        network=network,
+        user_id=user_id,
+    )
+    return assignment.user
+
+
+def access_log_list(*, role: ActiveRole) -> QuerySet[AccessLog]:
     return AccessLog.objects.for_network(role.network).select_related("user")

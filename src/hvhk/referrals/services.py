@@ -1,9 +1,12 @@
 """Changing support requests, consents and referrals. Every change is one transaction and leaves an audit trail
 (ReferralEvent for the referral's steps, AccessLog for personal data). E-mails carry a link, never personal data.
+
+Every function that changes state first checks who acts (`acting_user`), whatever page called it: the network's
+intake workers handle requests, the receiving partner's editors take a referral's steps, and `acting_user=None`
+is the family itself, through its private link. A person without that right gets PermissionDenied.
 """
 
 import datetime as dt
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -14,22 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from hvhk.accounts.access import ANY_ORGANIZATION, holds_role, require_role
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.core.lib.workdays import working_days_between
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
+from hvhk.referrals.crypto import token_hash
 from hvhk.referrals.models import AccessLog, Consent, Referral, ReferralEvent, RequestFacts, SupportRequest
 
 S = Referral.Status
-# Which step may follow which, and who takes it: the partner ("partner") or the referring intake ("intake").
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    S.SENT: (S.RECEIVED, S.ACCEPTED, S.DECLINED),
-    S.RECEIVED: (S.ACCEPTED, S.DECLINED),
-    S.ACCEPTED: (S.IN_PROGRESS, S.COMPLETED, S.CLOSED),
-    S.IN_PROGRESS: (S.COMPLETED, S.CLOSED),
-}
+INTAKE = (RoleAssignment.Role.INTAKE,)
+# Who may register a family's question for them: an intake worker, or a partner's editor who met the family.
+PROFESSIONALS = (RoleAssignment.Role.INTAKE, RoleAssignment.Role.EDITOR)
 NEEDS_REASON = {
     S.DECLINED: gettext_lazy("Geef een reden waarom je de doorverwijzing weigert."),
     S.COMPLETED: gettext_lazy("Schrijf kort wat het resultaat is."),
@@ -39,16 +40,20 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read alo
 MAX_REFERRALS = 5
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _reference() -> str:
     code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
     return f"HV-{code[:3]}-{code[3:]}"
 
 
-def access_log(*, request: SupportRequest, user: User | None, action: str, detail: str = "") -> None:
+def _require_intake(acting_user: User | None, request: SupportRequest) -> None:
+    require_role(acting_user, network=request.network_id, roles=INTAKE)
+
+
+def access_log_create(
+    *, request: SupportRequest, acting_user: User | None, action: str, detail: str = ""
+) -> None:
+    """Record who opened, changed or exported a request's personal data (acting_user None: the family)."""
+    user = acting_user
     AccessLog.objects.create(
         network_id=request.network_id,
         user=user if user and user.is_authenticated else None,
@@ -78,14 +83,19 @@ def request_create(
     house=None,
     language: str = "nl",
     consent_given_at: dt.datetime | None = None,
-    by: User | None = None,
+    acting_user: User | None = None,
 ) -> tuple[SupportRequest, str]:
-    """A new request with its consent; returns it and the family's private token (shown once, never stored)."""
+    """A new request with its consent; returns it and the family's private token (shown once, never stored).
+
+    `acting_user` None is the family asking online; a professional registering it must be one of the network's
+    intake workers or partner editors."""
+    if acting_user is not None:
+        require_role(acting_user, network=network, roles=PROFESSIONALS, organization=ANY_ORGANIZATION)
     now = timezone.now()
     token = secrets.token_urlsafe(24)
     fields = {
         "network": network,
-        "source": SupportRequest.Source.PROFESSIONAL if by else SupportRequest.Source.ONLINE,
+        "source": SupportRequest.Source.PROFESSIONAL if acting_user else SupportRequest.Source.ONLINE,
         "question": question,
         "contact_by": contact_by,
         "name": name,
@@ -97,7 +107,7 @@ def request_create(
         "area": area,
         "house": house,
         "language": language,
-        "created_by": by,
+        "created_by": acting_user,
         "token_hash": token_hash(token),
     }
     for attempt in range(5):  # a reference is random; on the rare clash, draw again
@@ -109,30 +119,20 @@ def request_create(
             if attempt == 4:
                 raise
     Consent.objects.create(
+        network=network,
         request=request,
         how=consent_how,
         given_at=consent_given_at or now,
-        recorded_by=by,
+        recorded_by=acting_user,
         scope=list(consent_scope),
         expires_at=now + dt.timedelta(days=round(settings.CONSENT_MONTHS * 30.44)),
     )
-    access_log(request=request, user=by, action=AccessLog.Action.CREATE)
+    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.CREATE)
     # A mail server that is down must not cost the family its answer page: mail failures are logged, not raised.
     transaction.on_commit(lambda: _tell_intake_new(request), robust=True)
     if email and contact_by == SupportRequest.ContactBy.EMAIL:
         transaction.on_commit(lambda: _send_private_link(request, token, email), robust=True)
     return request, token
-
-
-def request_for_token(*, network: Network, token: str) -> SupportRequest | None:
-    if not token or len(token) > 100:
-        return None
-    return (
-        SupportRequest.objects.for_network(network)
-        .select_related("consent")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
 
 
 def _lock(request: SupportRequest) -> None:
@@ -147,42 +147,63 @@ def _refuse_if_closed(request: SupportRequest) -> None:
         raise ValidationError(_("Deze hulpvraag is afgesloten."))
 
 
-def request_assign(*, request: SupportRequest, to: User | None, by: User) -> SupportRequest:
+@transaction.atomic
+def request_assign(*, request: SupportRequest, assignee: User, acting_user: User) -> SupportRequest:
+    """Give the request to one of the network's intake workers (oneself or a colleague)."""
+    _require_intake(acting_user, request)
+    if not _holds_intake(assignee, request):
+        raise ValidationError({"assignee": _("Kies een intakemedewerker van dit netwerk.")})
     _refuse_if_closed(request)
-    request.assigned_to = to
+    request.assigned_to = assignee
     if request.status == SupportRequest.Status.NEW:
         request.status = SupportRequest.Status.IN_TRIAGE
     request.save(update_fields=["assigned_to", "status", "updated_at"])
     return request
 
 
-def request_contacted(*, request: SupportRequest, by: User) -> SupportRequest:
+@transaction.atomic
+def request_mark_contacted(*, request: SupportRequest, acting_user: User) -> SupportRequest:
     """The intake worker reached the family (the first contact counts for 'days to first contact')."""
+    _require_intake(acting_user, request)
     _refuse_if_closed(request)
     if request.first_contact_at is None:
         request.first_contact_at = timezone.now()
     if request.status == SupportRequest.Status.NEW:
         request.status = SupportRequest.Status.IN_TRIAGE
     request.save(update_fields=["first_contact_at", "status", "updated_at"])
-    access_log(request=request, user=by, action=AccessLog.Action.UPDATE, detail="contact")
+    access_log_create(
+        request=request, acting_user=acting_user, action=AccessLog.Action.UPDATE, detail="contact"
+    )
     return request
 
 
-def request_close(*, request: SupportRequest, by: User) -> SupportRequest:
+@transaction.atomic
+def request_close(*, request: SupportRequest, acting_user: User) -> SupportRequest:
     """Close the request; open referrals stay as they are. Its retention period starts now, once: closing it
     again changes nothing, so the period cannot be pushed back."""
+    _require_intake(acting_user, request)
     if request.status == SupportRequest.Status.CLOSED:
         return request
     request.status = SupportRequest.Status.CLOSED
     request.closed_at = timezone.now()
     request.save(update_fields=["status", "closed_at", "updated_at"])
-    access_log(request=request, user=by, action=AccessLog.Action.UPDATE, detail="closed")
+    access_log_create(
+        request=request, acting_user=acting_user, action=AccessLog.Action.UPDATE, detail="closed"
+    )
     return request
 
 
+def _holds_intake(user: User | None, request: SupportRequest) -> bool:
+    return holds_role(user, network=request.network_id, roles=INTAKE)
+
+
 @transaction.atomic
-def refer(*, request: SupportRequest, services: list[Service], message: str, by: User) -> list[Referral]:
-    """Hand the request to the partners of `services`; a service already referred to is skipped."""
+def referral_create(
+    *, request: SupportRequest, services: list[Service], message: str, acting_user: User
+) -> list[Referral]:
+    """Hand the request to the partners of `services` (the intake's step); a service already referred to is
+    skipped."""
+    _require_intake(acting_user, request)
     _lock(request)
     if not request.consent.is_active():
         raise ValidationError(_("Het gezin gaf geen (geldige) toestemming meer: je kunt niet doorverwijzen."))
@@ -198,20 +219,25 @@ def refer(*, request: SupportRequest, services: list[Service], message: str, by:
             raise ValidationError(_("Dit aanbod hoort bij een ander netwerk."))
         if service.pk in done:
             continue
-        referral = Referral.objects.create(
+        referral = Referral(
+            network_id=request.network_id,
             request=request,
             service=service,
             service_name=service.name,
             organization_id=service.organization_id,
             message=message,
-            created_by=by,
+            created_by=acting_user,
         )
-        ReferralEvent.objects.create(referral=referral, status=S.SENT, actor=by)
+        referral.clean()  # the service, its organisation and the request share one network
+        referral.save()
+        _event(referral, status=S.SENT, actor=acting_user)
         created.append(referral)
-        access_log(request=request, user=by, action=AccessLog.Action.REFER, detail=service.name)
+        access_log_create(
+            request=request, acting_user=acting_user, action=AccessLog.Action.REFER, detail=service.name
+        )
     request.status = SupportRequest.Status.REFERRED
     if request.assigned_to_id is None:
-        request.assigned_to = by
+        request.assigned_to = acting_user
     request.save(update_fields=["status", "assigned_to", "updated_at"])
     for referral in created:
         transaction.on_commit(
@@ -220,14 +246,23 @@ def refer(*, request: SupportRequest, services: list[Service], message: str, by:
     return created
 
 
-def next_steps(referral: Referral) -> tuple[str, ...]:
-    return TRANSITIONS.get(referral.status, ())
+def _event(referral: Referral, *, status: str, actor: User | None, note: str = "") -> ReferralEvent:
+    return ReferralEvent.objects.create(
+        network_id=referral.network_id, referral=referral, status=status, actor=actor, note=note
+    )
 
 
 @transaction.atomic
-def referral_advance(*, referral: Referral, to: str, by: User | None, note: str = "") -> Referral:
-    """Move a referral one step on (see TRANSITIONS); declining and closing need a reason. The step is checked
-    against the referral as it is now, after locking: not as the page that posted it saw it."""
+def referral_advance(*, referral: Referral, to: str, acting_user: User, note: str = "") -> Referral:
+    """Move a referral one step on (see Referral.NEXT); declining and closing need a reason. Every step is the
+    receiving partner's: only an editor of the referral's organisation takes it. The step is checked against the
+    referral as it is now, after locking: not as the page that posted it saw it."""
+    require_role(
+        acting_user,
+        network=referral.network_id,
+        roles=(RoleAssignment.Role.EDITOR,),
+        organization=referral.organization_id,
+    )
     note = note.strip()
     request = referral.request
     _lock(request)  # every change to a referral locks its request first
@@ -236,7 +271,7 @@ def referral_advance(*, referral: Referral, to: str, by: User | None, note: str 
         raise ValidationError(
             _("Het gezin gaf geen (geldige) toestemming meer: deze doorverwijzing is gestopt.")
         )
-    if to not in next_steps(referral):
+    if to not in Referral.NEXT.get(referral.status, ()):
         raise ValidationError(
             _("Een doorverwijzing die %(now)s is, kan niet naar %(to)s.")
             % {"now": referral.get_status_display(), "to": S(to).label if to in S.values else to}
@@ -247,53 +282,62 @@ def referral_advance(*, referral: Referral, to: str, by: User | None, note: str 
     if to in NEEDS_REASON:
         referral.reason = note
     referral.save(update_fields=["status", "reason", "updated_at"])
-    ReferralEvent.objects.create(referral=referral, status=to, actor=by, note=note)
+    _event(referral, status=to, actor=acting_user, note=note)
     if to == S.ACCEPTED and request.first_contact_at is None:
         request.first_contact_at = timezone.now()
         request.save(update_fields=["first_contact_at", "updated_at"])
-    access_log(
-        request=request, user=by, action=AccessLog.Action.UPDATE, detail=f"{referral.service_name}: {to}"
+    access_log_create(
+        request=request,
+        acting_user=acting_user,
+        action=AccessLog.Action.UPDATE,
+        detail=f"{referral.service_name}: {to}",
     )
     if to != S.RECEIVED:
         transaction.on_commit(lambda: _tell_referrer(referral), robust=True)
     return referral
 
 
-def referral_opened(*, referral: Referral, by: User) -> None:
+def referral_open(*, referral: Referral, acting_user: User) -> None:
     """A partner opening a referral for the first time marks it received (unless a step crossed the opening)."""
     if referral.status == S.SENT:
         try:
-            referral_advance(referral=referral, to=S.RECEIVED, by=by)
+            referral_advance(referral=referral, to=S.RECEIVED, acting_user=acting_user)
         except ValidationError:
             referral.refresh_from_db(fields=["status", "reason"])
 
 
 @transaction.atomic
-def consent_withdraw(*, request: SupportRequest, by: User | None = None) -> Consent:
-    """Sharing stops at once: open referrals close, the partners involved are told (without personal data)."""
+def consent_withdraw(*, request: SupportRequest, acting_user: User | None) -> Consent:
+    """Sharing stops at once: open referrals close, the partners involved are told (without personal data).
+
+    `acting_user` None is the family, through its private link; otherwise an intake worker records it."""
+    if acting_user is not None:
+        _require_intake(acting_user, request)
     _lock(request)
     consent = request.consent
     if consent.withdrawn_at is not None:
         return consent
     consent.withdrawn_at = timezone.now()
-    consent.withdrawn_by = by
+    consent.withdrawn_by = acting_user
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
     note = _("Het gezin trok de toestemming in.")
     for referral in request.referrals.filter(status__in=Referral.OPEN):
         referral.status = S.CLOSED
         referral.reason = note
         referral.save(update_fields=["status", "reason", "updated_at"])
-        ReferralEvent.objects.create(referral=referral, status=S.CLOSED, actor=by, note=note)
-    access_log(request=request, user=by, action=AccessLog.Action.WITHDRAW)
+        _event(referral, status=S.CLOSED, actor=acting_user, note=note)
+    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.WITHDRAW)
     organizations = list(request.referrals.values_list("organization_id", flat=True).distinct())
     transaction.on_commit(lambda: _tell_consent_withdrawn(request, organizations), robust=True)
     return consent
 
 
-def request_export(*, request: SupportRequest, by: User) -> dict:
-    """All data on one family, for a GDPR access request (logged)."""
+@transaction.atomic
+def request_export(*, request: SupportRequest, acting_user: User) -> dict:
+    """All data on one family, for a GDPR access request (logged); the network's intake workers make it."""
+    _require_intake(acting_user, request)
     consent = request.consent
-    access_log(request=request, user=by, action=AccessLog.Action.EXPORT)
+    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.EXPORT)
     return {
         "reference": request.reference,
         "network": request.network.name,
@@ -334,7 +378,9 @@ def request_export(*, request: SupportRequest, by: User) -> dict:
         ],
         "access_log": [
             {"at": entry.created_at.isoformat(), "who": entry.user_label, "what": entry.get_action_display()}
-            for entry in AccessLog.objects.filter(request_id=request.pk).order_by("created_at")
+            for entry in AccessLog.objects.for_network(request.network)
+            .filter(request_id=request.pk)
+            .order_by("created_at")
         ],
     }
 
@@ -364,10 +410,12 @@ def _facts(request: SupportRequest, reason: str) -> RequestFacts:
 
 
 @transaction.atomic
-def request_erase(*, request: SupportRequest, by: User) -> None:
-    """Erase a request on the family's demand; only anonymous facts and the access log stay."""
+def request_erase(*, request: SupportRequest, acting_user: User) -> None:
+    """Erase a request on the family's demand (an intake worker does it); only anonymous facts and the access log
+    stay."""
+    _require_intake(acting_user, request)
     _facts(request, "erasure").save()
-    access_log(request=request, user=by, action=AccessLog.Action.ERASE)
+    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.ERASE)
     request.delete()
 
 
@@ -394,7 +442,9 @@ def _anonymise(requests, reason: str) -> int:
     for request in requests.iterator(chunk_size=200):
         with transaction.atomic():
             _facts(request, reason).save()
-            access_log(request=request, user=None, action=AccessLog.Action.ANONYMISE, detail=reason)
+            access_log_create(
+                request=request, acting_user=None, action=AccessLog.Action.ANONYMISE, detail=reason
+            )
             request.delete()
         done += 1
     return done

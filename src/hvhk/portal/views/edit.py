@@ -7,14 +7,22 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.decorators import role_required
 from hvhk.core.lib.versions import bump_network_version
+from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory import models as m
 from hvhk.directory import selectors as directory
-from hvhk.portal import access, forms, snapshots
+from hvhk.directory.selectors import (
+    editable_locations,
+    editable_organizations,
+    editable_services,
+    publishes_directly,
+)
+from hvhk.portal import forms, snapshots
 from hvhk.portal import services as moderation
-from hvhk.portal.access import ActiveRole
-from hvhk.portal.decorators import portal_view
 from hvhk.portal.models import Draft
+from hvhk.portal.selectors import editable_drafts
 from hvhk.wegwijzer.views.services import detail_context
 
 NEW_SERVICE = {"status": m.Service.Status.ACTIVE, "at_location": True}
@@ -57,33 +65,43 @@ def _propose(
 # --- services --------------------------------------------------------------------------------------------------
 
 
-@portal_view
+@role_required
 def service_edit(request: HttpRequest, role: ActiveRole, service_id) -> HttpResponse:
-    service = access.get_or_404(access.services(role).select_related("organization__membership"), service_id)
+    service = scoped_get_or_404(
+        editable_services(role=role).select_related("organization__membership"),
+        network=role.network,
+        pk=service_id,
+    )
     draft = moderation.open_draft(kind=Draft.Kind.SERVICE, target_id=service.pk)
     return _service_form(request, role, service.organization, service=service, draft=draft)
 
 
-@portal_view
+@role_required
 def service_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     chosen = request.GET.get("organization") or request.POST.get("organization")
     if chosen:
-        organization = access.get_or_404(access.organizations(role), chosen)
+        organization = scoped_get_or_404(editable_organizations(role=role), network=role.network, pk=chosen)
     elif role.organization:
-        organization = access.get_or_404(access.organizations(role), role.organization.pk)
+        organization = scoped_get_or_404(
+            editable_organizations(role=role), network=role.network, pk=role.organization.pk
+        )
     else:
         return render(
             request,
             "portal/choose_organization.html",
-            {"role": role, "organizations": access.organizations(role)},
+            {"role": role, "organizations": editable_organizations(role=role)},
         )
     return _service_form(request, role, organization)
 
 
-@portal_view
+@role_required
 def draft_edit(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse:
     """A draft of any kind, by its own id (a new service has no other)."""
-    draft = access.get_or_404(access.drafts(role).select_related("organization__membership"), draft_id)
+    draft = scoped_get_or_404(
+        editable_drafts(role=role).select_related("organization__membership"),
+        network=role.network,
+        pk=draft_id,
+    )
     if not draft.is_open:
         messages.info(
             request, _("Dit voorstel is afgesloten: {status}.").format(status=draft.get_status_display())
@@ -93,7 +111,11 @@ def draft_edit(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse
         return redirect("portal:organization", draft.target_id)
     if draft.kind == Draft.Kind.LOCATION:
         return redirect("portal:location", draft.target_id)
-    service = access.get_or_404(access.services(role), draft.target_id) if draft.target_id else None
+    service = (
+        scoped_get_or_404(editable_services(role=role), network=role.network, pk=draft.target_id)
+        if draft.target_id
+        else None
+    )
     return _service_form(request, role, draft.organization, service=service, draft=draft)
 
 
@@ -159,16 +181,18 @@ def _service_form(request, role, organization, *, service=None, draft=None) -> H
             "service": service,
             "draft": draft,
             "organization": organization,
-            "direct": access.publishes_directly(role, organization),
+            "direct": publishes_directly(role=role, organization=organization),
             "forms_with_errors": [f for f in [form, *hours.forms, *costs.forms] if f.errors],
         },
     )
 
 
-@portal_view
+@role_required
 def draft_preview(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse:
     """The public service page as it will look: the draft applied in a transaction that is rolled back."""
-    draft = access.get_or_404(access.drafts(role).filter(kind=Draft.Kind.SERVICE), draft_id)
+    draft = scoped_get_or_404(
+        editable_drafts(role=role).filter(kind=Draft.Kind.SERVICE), network=role.network, pk=draft_id
+    )
     network = role.network
     with transaction.atomic():
         target = (
@@ -187,9 +211,11 @@ def draft_preview(request: HttpRequest, role: ActiveRole, draft_id) -> HttpRespo
 
 
 @require_POST
-@portal_view
+@role_required
 def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse:
-    draft = access.get_or_404(access.drafts(role).filter(status__in=Draft.OPEN), draft_id)
+    draft = scoped_get_or_404(
+        editable_drafts(role=role).filter(status__in=Draft.OPEN), network=role.network, pk=draft_id
+    )
     moderation.withdraw(draft=draft)
     messages.success(
         request, _("Je voorstel is ingetrokken. De gepubliceerde gegevens blijven zoals ze waren.")
@@ -198,9 +224,9 @@ def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResp
 
 
 @require_POST
-@portal_view
+@role_required
 def still_correct(request: HttpRequest, role: ActiveRole, service_id) -> HttpResponse:
-    service = access.get_or_404(access.services(role), service_id)
+    service = scoped_get_or_404(editable_services(role=role), network=role.network, pk=service_id)
     moderation.confirm_current(service=service, by_email=request.user.email)
     messages.success(request, _("Dank je! '{name}' is nagekeken op vandaag.").format(name=service.name))
     return redirect("portal:home")
@@ -209,9 +235,11 @@ def still_correct(request: HttpRequest, role: ActiveRole, service_id) -> HttpRes
 # --- organisation and places -----------------------------------------------------------------------------------
 
 
-@portal_view
+@role_required
 def organization_edit(request: HttpRequest, role: ActiveRole, organization_id) -> HttpResponse:
-    organization = access.get_or_404(access.organizations(role), organization_id)
+    organization = scoped_get_or_404(
+        editable_organizations(role=role), network=role.network, pk=organization_id
+    )
     return _simple_form(
         request,
         role,
@@ -225,9 +253,11 @@ def organization_edit(request: HttpRequest, role: ActiveRole, organization_id) -
     )
 
 
-@portal_view
+@role_required
 def location_edit(request: HttpRequest, role: ActiveRole, location_id) -> HttpResponse:
-    location = access.get_or_404(access.locations(role).select_related("organization"), location_id)
+    location = scoped_get_or_404(
+        editable_locations(role=role).select_related("organization"), network=role.network, pk=location_id
+    )
     return _simple_form(
         request,
         role,
@@ -275,7 +305,7 @@ def _simple_form(
             "kind": kind,
             "draft": draft,
             "organization": organization,
-            "direct": access.publishes_directly(role, organization),
+            "direct": publishes_directly(role=role, organization=organization),
             "forms_with_errors": [form] if form.errors else [],
         },
     )

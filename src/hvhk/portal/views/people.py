@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hvhk.accounts import invitations
+from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.decorators import role_required
 from hvhk.accounts.forms import InviteForm
 from hvhk.accounts.models import Invitation, RoleAssignment
-from hvhk.portal.access import ActiveRole, get_or_404
-from hvhk.portal.decorators import portal_view
+from hvhk.core.selectors import scoped_get_or_404
 
 
-@portal_view(coordinator=True)
+@role_required(coordinator=True)
 def people(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     network = role.network
     form = InviteForm(request.POST or None, network=network)
@@ -45,10 +46,10 @@ def people(request: HttpRequest, role: ActiveRole) -> HttpResponse:
 
 
 @require_POST
-@portal_view(coordinator=True)
+@role_required(coordinator=True)
 def revoke(request: HttpRequest, role: ActiveRole, invitation_id) -> HttpResponse:
-    invitation = get_or_404(
-        Invitation.objects.filter(network=role.network, accepted_at__isnull=True), invitation_id
+    invitation = scoped_get_or_404(
+        Invitation.objects.filter(accepted_at__isnull=True), network=role.network, pk=invitation_id
     )
     invitations.revoke(invitation)
     messages.success(request, _("De uitnodiging voor {email} is ingetrokken.").format(email=invitation.email))
@@ -56,10 +57,10 @@ def revoke(request: HttpRequest, role: ActiveRole, invitation_id) -> HttpRespons
 
 
 @require_POST
-@portal_view(coordinator=True)
+@role_required(coordinator=True)
 def remove_role(request: HttpRequest, role: ActiveRole, assignment_id) -> HttpResponse:
-    assignment = get_or_404(
-        RoleAssignment.objects.filter(network=role.network).select_related("user"), assignment_id
+    assignment = scoped_get_or_404(
+        RoleAssignment.objects.select_related("user"), network=role.network, pk=assignment_id
     )
     if assignment.user == request.user and assignment.role == RoleAssignment.Role.COORDINATOR:
         messages.error(request, _("Je kunt je eigen rol van coördinator niet wegnemen."))

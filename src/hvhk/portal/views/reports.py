@@ -17,14 +17,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.decorators import role_required
 from hvhk.accounts.models import User
 from hvhk.core.lib.http import is_local_path
+from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory.models import Organization
+from hvhk.directory.selectors import editable_organizations, editable_services
 from hvhk.feedback import services as feedback
 from hvhk.feedback.models import ErrorReport
-from hvhk.portal import access
-from hvhk.portal.access import ActiveRole
-from hvhk.portal.decorators import portal_view
 
 PER_PAGE = 50
 Status = ErrorReport.Status
@@ -47,7 +48,7 @@ def _reports(role: ActiveRole) -> QuerySet[ErrorReport]:
     if role.is_coordinator:
         return qs
     if role.is_editor:
-        return qs.filter(assigned_organization__in=access.organizations(role))
+        return qs.filter(assigned_organization__in=editable_organizations(role=role))
     raise Http404
 
 
@@ -170,7 +171,7 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 @require_GET
-@portal_view
+@role_required
 def inbox(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     """The reports of the role, newest first; open ones unless ?status= says otherwise."""
     reports = _reports(role)
@@ -197,9 +198,9 @@ def inbox(request: HttpRequest, role: ActiveRole) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@portal_view
+@role_required
 def report(request: HttpRequest, role: ActiveRole, report_id) -> HttpResponse:
-    report = access.get_or_404(_reports(role), report_id)
+    report = scoped_get_or_404(_reports(role), network=role.network, pk=report_id)
     action = request.POST.get("action") if request.method == "POST" else None
     found = _forms(role, report, request.POST, action)
     if request.method == "POST":
@@ -229,7 +230,7 @@ def report(request: HttpRequest, role: ActiveRole, report_id) -> HttpResponse:
             "reporter_email": report.reporter_email if role.is_coordinator else "",
             "page_link": report.page_url if is_local_path(report.page_url) else "",
             "service_editable": bool(
-                report.service_id and access.services(role).filter(pk=report.service_id).exists()
+                report.service_id and editable_services(role=role).filter(pk=report.service_id).exists()
             ),
             "forms_with_errors": [f for f in found.values() if f.errors],
         },

@@ -5,15 +5,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.decorators import role_required
 from hvhk.core.models import Area
+from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory import models as m
 from hvhk.directory.languages import LANGUAGE_NAMES
-from hvhk.portal import access, selectors, snapshots
+from hvhk.portal import selectors, snapshots
 from hvhk.portal import services as moderation
-from hvhk.portal.access import ActiveRole
-from hvhk.portal.decorators import portal_view
 from hvhk.portal.forms import ReviewForm
 from hvhk.portal.models import Draft
+from hvhk.portal.selectors import editable_drafts
 
 CURRENT = {
     Draft.Kind.SERVICE: (m.Service, snapshots.service_snapshot),
@@ -22,7 +24,7 @@ CURRENT = {
 }
 
 
-@portal_view(coordinator=True)
+@role_required(coordinator=True)
 def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     return render(
         request,
@@ -35,9 +37,11 @@ def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     )
 
 
-@portal_view(coordinator=True)
+@role_required(coordinator=True)
 def review(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse:
-    draft = access.get_or_404(access.drafts(role).select_related("organization", "author"), draft_id)
+    draft = scoped_get_or_404(
+        editable_drafts(role=role).select_related("organization", "author"), network=role.network, pk=draft_id
+    )
     model, snapshot = CURRENT[draft.kind]
     current = model.objects.for_network(role.network).filter(pk=draft.target_id).first()
     before = snapshot(current) if current else {}

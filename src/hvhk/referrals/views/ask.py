@@ -18,7 +18,7 @@ from django_ratelimit.core import is_ratelimited
 from hvhk.core.lib.http import client_ip
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
-from hvhk.referrals import services
+from hvhk.referrals import selectors, services
 from hvhk.referrals.forms import AskForm
 from hvhk.referrals.models import Consent
 
@@ -84,7 +84,7 @@ def _remembered(request: HttpRequest, network: Network):
     if not kept or time.time() - kept.get("seen", 0) > PRIVATE_IDLE_SECONDS:
         request.session.pop(_session_key(network), None)
         return None, None
-    support_request = services.request_for_token(network=network, token=kept["token"])
+    support_request = selectors.request_get_by_token(network=network, token=kept["token"])
     if support_request is None:
         request.session.pop(_session_key(network), None)
         return None, None
@@ -100,7 +100,7 @@ def _link_needed(request: HttpRequest) -> HttpResponse:
 @network_view
 def private(request: HttpRequest, network: Network, token: str) -> HttpResponse:
     """The private link itself: remember the token in the session and continue on a URL without it."""
-    if services.request_for_token(network=network, token=token) is None:
+    if selectors.request_get_by_token(network=network, token=token) is None:
         raise Http404
     request.session.cycle_key()  # never a session id someone else may know (session fixation)
     _remember(request, network, token)
@@ -132,6 +132,6 @@ def withdraw(request: HttpRequest, network: Network) -> HttpResponse:
     if support_request is None:
         return _link_needed(request)
     if request.method == "POST":
-        services.consent_withdraw(request=support_request, by=None)
+        services.consent_withdraw(request=support_request, acting_user=None)
         return redirect("referrals:private_page", network.slug)
     return _private(render(request, "referrals/withdraw.html", {"support_request": support_request}))

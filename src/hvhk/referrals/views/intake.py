@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.decorators import role_required
 from hvhk.directory.selectors import house_list
-from hvhk.portal.access import ActiveRole, get_or_404
-from hvhk.portal.decorators import portal_view
 from hvhk.referrals import access, selectors, services
 from hvhk.referrals.display import request_labels
 from hvhk.referrals.forms import ProfessionalRequestForm, ReferForm
@@ -38,12 +38,12 @@ FILTER_LABELS = {
 
 
 def _intake_only(role: ActiveRole) -> None:
-    if not access.is_intake(role):
+    if not role.is_intake:
         raise Http404
 
 
 @require_GET
-@portal_view
+@role_required
 def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     if role.is_editor:
         return redirect("referrals:referrals")
@@ -67,22 +67,22 @@ def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@portal_view
+@role_required
 def request_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     """A professional (intake worker or partner) registers a family's question with the consent given."""
-    if not (access.is_intake(role) or role.is_editor):
+    if not (role.is_intake or role.is_editor):
         raise Http404
     form = ProfessionalRequestForm(request.POST or None, network=role.network)
     if request.method == "POST" and form.is_valid():
         support_request, _token = services.request_create(
-            network=role.network, by=request.user, **form.request_fields()
+            network=role.network, acting_user=request.user, **form.request_fields()
         )
         messages.success(
             request,
             _("De hulpvraag is geregistreerd met referentie %(ref)s. Geef die referentie aan het gezin.")
             % {"ref": support_request.reference},
         )
-        if access.is_intake(role):
+        if role.is_intake:
             return redirect("referrals:request", support_request.pk)
         return redirect("portal:home")
     context = {"nav": "requests", "form": form, "forms_with_errors": [form] if form.errors else []}
@@ -90,7 +90,7 @@ def request_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@portal_view
+@role_required
 def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
     _intake_only(role)
     support_request = access.request_get(role, request_id)
@@ -106,11 +106,11 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
         refer_form = ReferForm(request.POST, **form_kwargs)
         if refer_form.is_valid():
             try:
-                created = services.refer(
+                created = services.referral_create(
                     request=support_request,
                     services=list(refer_form.cleaned_data["services"]),
                     message=refer_form.cleaned_data["message"],
-                    by=request.user,
+                    acting_user=request.user,
                 )
             except ValidationError as error:
                 refer_form.add_error(None, error)
@@ -120,7 +120,9 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
     elif personal:
         refer_form = ReferForm(**form_kwargs)
     # Every page that shows the family's data is logged, also one shown again with an error after a POST.
-    services.access_log(request=support_request, user=request.user, action=AccessLog.Action.VIEW)
+    services.access_log_create(
+        request=support_request, acting_user=request.user, action=AccessLog.Action.VIEW
+    )
     referrals = list(
         support_request.referrals.select_related("organization").prefetch_related("events__actor")
     )
@@ -141,7 +143,7 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
 
 
 @require_POST
-@portal_view
+@role_required
 def request_action(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
     """The small actions on a request: take it, mark the family contacted, close it, withdraw consent."""
     _intake_only(role)
@@ -157,20 +159,20 @@ def _request_act(request: HttpRequest, role: ActiveRole, support_request) -> Non
     action = request.POST.get("action")
     if action == "assign":
         # Only one of the network's intake workers; anyone else, or a malformed id, is a 404.
-        colleague = get_or_404(selectors.intake_workers(network=role.network), request.POST.get("to"))
-        services.request_assign(request=support_request, to=colleague, by=request.user)
+        colleague = selectors.intake_worker_get(network=role.network, user_id=request.POST.get("to"))
+        services.request_assign(request=support_request, assignee=colleague, acting_user=request.user)
         if colleague == request.user:
             messages.success(request, _("Je behandelt deze hulpvraag nu."))
         else:
             messages.success(request, _("%(name)s behandelt deze hulpvraag nu.") % {"name": colleague})
     elif action == "contacted":
-        services.request_contacted(request=support_request, by=request.user)
+        services.request_mark_contacted(request=support_request, acting_user=request.user)
         messages.success(request, _("Genoteerd: je had contact met het gezin."))
     elif action == "close":
-        services.request_close(request=support_request, by=request.user)
+        services.request_close(request=support_request, acting_user=request.user)
         messages.success(request, _("De hulpvraag is afgesloten."))
     elif action == "withdraw":
-        services.consent_withdraw(request=support_request, by=request.user)
+        services.consent_withdraw(request=support_request, acting_user=request.user)
         messages.success(
             request, _("De toestemming is ingetrokken. De partners kunnen de vraag niet meer openen.")
         )
@@ -179,12 +181,12 @@ def _request_act(request: HttpRequest, role: ActiveRole, support_request) -> Non
 
 
 @require_GET
-@portal_view
+@role_required
 def request_export(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
     """Everything on one family as JSON, for a GDPR access request."""
     _intake_only(role)
     support_request = access.request_get(role, request_id)
-    data = services.request_export(request=support_request, by=request.user)
+    data = services.request_export(request=support_request, acting_user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder), content_type="application/json"
     )
@@ -196,12 +198,12 @@ def request_export(request: HttpRequest, role: ActiveRole, request_id: str) -> H
 
 
 @require_http_methods(["GET", "POST"])
-@portal_view
+@role_required
 def request_erase(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
     _intake_only(role)
     support_request = access.request_get(role, request_id)
     if request.method == "POST" and request.POST.get("confirm") == support_request.reference:
-        services.request_erase(request=support_request, by=request.user)
+        services.request_erase(request=support_request, acting_user=request.user)
         messages.success(request, _("De hulpvraag %(ref)s is gewist.") % {"ref": support_request.reference})
         return redirect("referrals:queue")
     error = request.method == "POST"
@@ -211,7 +213,7 @@ def request_erase(request: HttpRequest, role: ActiveRole, request_id: str) -> Ht
 
 
 @require_GET
-@portal_view(coordinator=True)
+@role_required(coordinator=True)
 def access_log(request: HttpRequest, role: ActiveRole) -> HttpResponse:
-    page = Paginator(selectors.access_log(role=role), 100).get_page(request.GET.get("page"))
+    page = Paginator(selectors.access_log_list(role=role), 100).get_page(request.GET.get("page"))
     return portal_page(request, role, "referrals/access_log.html", {"nav": "access-log", "page": page})

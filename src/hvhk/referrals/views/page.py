@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hvhk.portal.access import ActiveRole, roles_of
+from hvhk.accounts.access import ActiveRole, roles_of
 
 
 def portal_page(request: HttpRequest, role: ActiveRole, template: str, context: dict) -> HttpResponse:

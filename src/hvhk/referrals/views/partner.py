@@ -11,8 +11,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hvhk.portal.access import ActiveRole
-from hvhk.portal.decorators import portal_view
+from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.decorators import role_required
 from hvhk.referrals import access, selectors, services
 from hvhk.referrals.display import request_labels
 from hvhk.referrals.forms import AdvanceForm
@@ -21,9 +21,9 @@ from hvhk.referrals.views.page import portal_page
 
 
 @require_GET
-@portal_view
+@role_required
 def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
-    if not (role.is_editor or access.is_intake(role)):
+    if not (role.is_editor or role.is_intake):
         raise Http404
     show = "all" if request.GET.get("show") == "all" else "open"
     rows = selectors.partner_referrals(role=role, show=show)
@@ -33,7 +33,7 @@ def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@portal_view
+@role_required
 def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) -> HttpResponse:
     referral = access.referral_get(role, referral_id)
     if not is_mfa_enabled(request.user):
@@ -47,8 +47,8 @@ def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) ->
     form = None
     if partner:
         if request.method == "GET":
-            services.referral_opened(referral=referral, by=request.user)
-        steps = services.next_steps(referral)
+            services.referral_open(referral=referral, acting_user=request.user)
+        steps = selectors.referral_next_steps(referral=referral)
         form = AdvanceForm(request.POST or None, steps=steps) if steps else None
         if request.method == "POST":
             if form is None:
@@ -58,7 +58,7 @@ def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) ->
                     services.referral_advance(
                         referral=referral,
                         to=form.cleaned_data["to"],
-                        by=request.user,
+                        acting_user=request.user,
                         note=form.cleaned_data["note"],
                     )
                 except ValidationError as error:
@@ -71,8 +71,11 @@ def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) ->
     elif request.method == "POST":
         raise Http404
     # Every page that shows the family's data is logged, also one shown again with an error after a POST.
-    services.access_log(
-        request=support_request, user=request.user, action=AccessLog.Action.VIEW, detail=referral.service_name
+    services.access_log_create(
+        request=support_request,
+        acting_user=request.user,
+        action=AccessLog.Action.VIEW,
+        detail=referral.service_name,
     )
     consent = support_request.consent
     personal = access.may_see_personal_data(support_request)  # intake too: not after withdrawal or expiry

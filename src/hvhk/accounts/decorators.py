@@ -4,13 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from hvhk.portal.access import active_role
+from hvhk.accounts.access import active_role
 
 
-def portal_view(view=None, *, coordinator: bool = False):
-    """A portal page: signed in, with a role; `coordinator=True` pages are a 404 for every other role.
-
-    The view is called as view(request, role, ...), `role` being the active role (access.ActiveRole).
+def role_required(view=None, *, coordinator: bool = False):
+    """A staff page: signed in, with a role (else a 403 page); `coordinator=True` pages are a 404 for every other
+    role. The view is called as view(request, role, ...), `role` being the active role (access.ActiveRole).
     """
 
     def decorate(func):
@@ -19,10 +18,9 @@ def portal_view(view=None, *, coordinator: bool = False):
         def wrapper(request, *args, **kwargs):
             role = active_role(request)
             if role is None:
-                return render(request, "portal/no_role.html", status=403)
+                return render(request, "accounts/no_role.html", status=403)
             if coordinator and not role.is_coordinator:
                 raise Http404
-            request.portal_role = role
             return func(request, role, *args, **kwargs)
 
         return wrapper
