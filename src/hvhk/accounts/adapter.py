@@ -5,5 +5,5 @@ from allauth.account.adapter import DefaultAccountAdapter
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
-        """Accounts come by invitation from a coordinator (accounts.invitations), never by signing up."""
+        """Accounts come by invitation from a coordinator (accounts.services.invitation_create), never by signing up."""
         return False

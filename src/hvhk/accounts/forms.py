@@ -3,7 +3,6 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.accounts.models import RoleAssignment
-from hvhk.directory.models import Organization
 
 
 class NewAccountForm(forms.Form):
@@ -45,13 +44,14 @@ class InviteForm(forms.Form):
     role = forms.ChoiceField(label=_("Rol"), choices=RoleAssignment.Role.choices)
     organization = forms.ModelChoiceField(
         label=_("Organisatie (voor een redacteur van een partner)"),
-        queryset=Organization.objects.none(),
+        queryset=None,
         required=False,
     )
 
-    def __init__(self, *args, network, **kwargs) -> None:
+    def __init__(self, *args, organizations, **kwargs) -> None:
+        """`organizations`: the network's organisations to choose from (accounts reads no directory data)."""
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.for_network(network).order_by("name")
+        self.fields["organization"].queryset = organizations
 
     def clean(self):
         data = super().clean()

@@ -1,8 +1,11 @@
-"""Who may do what: reads of role assignments."""
+"""Who may do what: reads of role assignments and invitations."""
+
+import hashlib
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from hvhk.accounts.models import RoleAssignment, User
+from hvhk.accounts.models import Invitation, RoleAssignment, User
 from hvhk.core.models import Network
 
 
@@ -37,3 +40,35 @@ def needs_two_factor(*, user: User) -> bool:
     if user.is_superuser:
         return True
     return user.roles.filter(role__in=PERSONAL_DATA_ROLES).exists()
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_get_by_token(*, token: str) -> Invitation | None:
+    """The open invitation behind a token: not accepted, not revoked, not expired."""
+    return (
+        Invitation.objects.filter(
+            token_hash=invitation_token_hash(token),
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("network", "organization")
+        .first()
+    )
+
+
+def pending_invitation_list(*, network: Network) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        network=network, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("organization")
+
+
+def role_assignment_list(*, network: Network) -> QuerySet[RoleAssignment]:
+    return (
+        RoleAssignment.objects.filter(network=network)
+        .select_related("user", "organization")
+        .order_by("role", "user__email")
+    )

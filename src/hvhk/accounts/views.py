@@ -8,14 +8,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from hvhk.accounts import invitations
 from hvhk.accounts.forms import NewAccountForm
 from hvhk.accounts.models import User
+from hvhk.accounts.selectors import invitation_get_by_token
+from hvhk.accounts.services import invitation_accept
 
 
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    found = invitations.find(token)
+    found = invitation_get_by_token(token=token)
     if found is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
     existing = User.objects.filter(email__iexact=found.email).first()
@@ -31,7 +32,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 request, "accounts/invitation_other_account.html", {"invitation": found}, status=403
             )
         if request.method == "POST":
-            invitations.accept(found, user=existing)
+            invitation_accept(invitation=found, acting_user=existing)
             messages.success(
                 request, _("Je hebt er een rol bij: {role}.").format(role=found.get_role_display())
             )
@@ -43,7 +44,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             user = User.objects.create_user(
                 found.email, form.cleaned_data["password1"], full_name=form.cleaned_data["full_name"]
             )
-            invitations.accept(found, user=user)
+            invitation_accept(invitation=found, acting_user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom! Je account is klaar."))
         return redirect("portal:home")

@@ -3,7 +3,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from hvhk.core.lib.admin import NetworkScopedAdmin, ScopedStackedInline, ScopedTabularInline
+from hvhk.accounts.scoped_admin import NetworkScopedAdmin, ScopedStackedInline, ScopedTabularInline
 from hvhk.directory import admin_hsds
 from hvhk.directory import models as m
 

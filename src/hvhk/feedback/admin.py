@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from hvhk.core.lib.admin import NetworkScopedAdmin
+from hvhk.accounts.scoped_admin import NetworkScopedAdmin
 from hvhk.feedback.models import ErrorReport
 
 

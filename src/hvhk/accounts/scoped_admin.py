@@ -1,5 +1,7 @@
 """Admin for coordinators: every network-scoped model admin shows and offers only the coordinator's networks.
 
+It lives in accounts, beside the roles that decide who coordinates what; every app's admin.py builds on it.
+
 A platform admin (superuser) sees everything. A coordinator (staff, with a coordinator role) sees the rows of
 the networks they coordinate, can pick only those networks and only those networks' rows in every foreign key,
 and gets a 404 for anyone else's row. Other staff see nothing.
@@ -13,17 +15,19 @@ from hvhk.accounts.selectors import coordinator_networks
 from hvhk.core.models import Network, NetworkScopedModel
 
 
-def _networks(request) -> models.QuerySet[Network]:
+def coordinated_networks(request) -> models.QuerySet[Network]:
+    """The networks the signed-in person coordinates (once per request)."""
     cached = getattr(request, "_coordinator_networks", None)
     if cached is None:
         cached = request._coordinator_networks = coordinator_networks(user=request.user)
     return cached
 
 
-def _allowed(request, obj=None) -> bool:
+def may_administer(request, obj=None) -> bool:
+    """A platform admin may everything; a coordinator only their networks and those networks' rows."""
     if request.user.is_superuser:
         return True
-    networks = _networks(request)
+    networks = coordinated_networks(request)
     if obj is None:
         return networks.exists()
     network_id = obj.pk if isinstance(obj, Network) else obj.network_id
@@ -37,14 +41,16 @@ class _ScopedFormfieldsMixin:
             return field
         target = db_field.related_model
         if target is Network:
-            field.queryset = _networks(request)
+            field.queryset = coordinated_networks(request)
             if field.queryset.count() == 1:
                 field.initial = field.queryset.first()
         elif issubclass(target, NetworkScopedModel):
-            field.queryset = field.queryset.filter(network__in=_networks(request))
+            field.queryset = field.queryset.filter(network__in=coordinated_networks(request))
         elif target is get_user_model():
             # People of the coordinator's own networks only: a list of everyone would leak other networks' staff.
-            field.queryset = field.queryset.filter(roles__network__in=_networks(request)).distinct()
+            field.queryset = field.queryset.filter(
+                roles__network__in=coordinated_networks(request)
+            ).distinct()
         return field
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -54,7 +60,7 @@ class _ScopedFormfieldsMixin:
             and field is not None
             and issubclass(db_field.related_model, NetworkScopedModel)
         ):
-            field.queryset = field.queryset.filter(network__in=_networks(request))
+            field.queryset = field.queryset.filter(network__in=coordinated_networks(request))
         return field
 
 
@@ -65,26 +71,26 @@ class NetworkScopedAdmin(_ScopedFormfieldsMixin, admin.ModelAdmin):
         qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        return qs.filter(network__in=_networks(request))
+        return qs.filter(network__in=coordinated_networks(request))
 
     def get_list_filter(self, request):
         filters = tuple(super().get_list_filter(request))
         return ("network", *filters) if request.user.is_superuser else filters
 
     def has_module_permission(self, request) -> bool:
-        return _allowed(request)
+        return may_administer(request)
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
     def has_add_permission(self, request) -> bool:
-        return _allowed(request)
+        return may_administer(request)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
     def save_formset(self, request, form, formset, change):
         """Inline rows belong to the parent's network."""
@@ -105,16 +111,16 @@ class NetworkScopedInline(_ScopedFormfieldsMixin):
     extra = 0
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
     def has_add_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        return _allowed(request, obj)
+        return may_administer(request, obj)
 
 
 class ScopedTabularInline(NetworkScopedInline, admin.TabularInline):
