@@ -339,7 +339,7 @@ def test_markup_in_a_report_is_shown_escaped(client, coordinator_a, network_a):
 def test_assign_refuses_an_organisation_of_another_network(network_a, partner_b, coordinator_a):
     report = _report(network_a)
     with pytest.raises(ValidationError) as caught:
-        feedback.assign(report, organization=partner_b, by=coordinator_a)
+        feedback.error_report_assign(report=report, organization=partner_b, acting_user=coordinator_a)
     assert "organization" in caught.value.message_dict
     assert _unchanged(report) == ("new", None, None, "")
 
@@ -347,13 +347,15 @@ def test_assign_refuses_an_organisation_of_another_network(network_a, partner_b,
 def test_reply_without_an_address_sends_nothing(network_a, coordinator_a, django_capture_on_commit_callbacks):
     report = _report(network_a)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        feedback.reply(report, text="Dank je.", by=coordinator_a)
+        feedback.error_report_reply(report=report, text="Dank je.", acting_user=coordinator_a)
     assert mail.outbox == []
 
 
 def test_closing_twice_keeps_the_first_closing_time(network_a, coordinator_a):
     report = _report(network_a)
-    feedback.set_status(report, status="resolved", by=coordinator_a)
+    feedback.error_report_status_set(report=report, status="resolved", acting_user=coordinator_a)
     first = report.closed_at
-    feedback.set_status(report, status="rejected", by=coordinator_a, note="Toch niet.")
+    feedback.error_report_status_set(
+        report=report, status="rejected", acting_user=coordinator_a, note="Toch niet."
+    )
     assert ErrorReport.objects.get(pk=report.pk).closed_at == first

@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from hvhk.accounts.models import User
+from hvhk.accounts.access import holds_role, require_role
+from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url, is_local_path
 from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
@@ -19,6 +20,9 @@ from hvhk.feedback.models import ErrorReport
 MAX_REPLY = 2000
 MAX_NOTE = 2000
 CLOSED = frozenset({ErrorReport.Status.RESOLVED, ErrorReport.Status.REJECTED})
+# A partner reports progress; rejecting a report, or opening it again as new, is the coordinator's call.
+EDITOR_STATUSES = (ErrorReport.Status.IN_PROGRESS, ErrorReport.Status.RESOLVED)
+COORDINATOR = (RoleAssignment.Role.COORDINATOR,)
 
 
 @transaction.atomic
@@ -49,25 +53,44 @@ def error_report_create(
 
 
 # --- handling in the portal --------------------------------------------------------------------------------------
-# Who may call these (coordinator, or the partner the report is assigned to) is checked by the portal view;
-# the functions check what holds for everyone. resolution_note is the report's history: every step adds a
+# Each function checks who acts: the network's coordinator does everything; the editors of the partner a report
+# is assigned to only move it on (EDITOR_STATUSES). resolution_note is the report's history: every step adds a
 # dated line with its author, and never the reporter's address, because partners read it too.
 
 
+def _is_assigned_editor(user: User, report: ErrorReport) -> bool:
+    return report.assigned_organization_id is not None and holds_role(
+        user,
+        network=report.network_id,
+        roles=(RoleAssignment.Role.EDITOR,),
+        organization=report.assigned_organization_id,
+    )
+
+
 @transaction.atomic
-def assign(report: ErrorReport, *, organization: Organization, by: User) -> ErrorReport:
-    """Hand the report to a partner of the same network, who then sees it in their portal."""
+def error_report_assign(*, report: ErrorReport, organization: Organization, acting_user: User) -> ErrorReport:
+    """Hand the report to a partner of the same network (the coordinator's step), who then sees it."""
+    require_role(acting_user, network=report.network_id, roles=COORDINATOR)
     if organization.network_id != report.network_id:
         raise ValidationError({"organization": _("Deze organisatie hoort bij een ander netwerk.")})
     report.assigned_organization = organization
-    report.handled_by = by
-    _note(report, by, _("Toegewezen aan {organization}.").format(organization=organization.name))
+    report.handled_by = acting_user
+    _note(report, acting_user, _("Toegewezen aan {organization}.").format(organization=organization.name))
     return _save(report, "assigned_organization", "handled_by", "resolution_note")
 
 
 @transaction.atomic
-def set_status(report: ErrorReport, *, status: str, by: User, note: str = "") -> ErrorReport:
-    """Move the report on; closing it starts the clock for erasing the reporter's address, reopening stops it."""
+def error_report_status_set(
+    *, report: ErrorReport, status: str, acting_user: User, note: str = ""
+) -> ErrorReport:
+    """Move the report on; closing it starts the clock for erasing the reporter's address, reopening stops it.
+    The coordinator sets any status; the assigned partner's editors only EDITOR_STATUSES."""
+    if not _is_assigned_editor(acting_user, report):
+        require_role(acting_user, network=report.network_id, roles=COORDINATOR)
+    elif status not in EDITOR_STATUSES and not holds_role(
+        acting_user, network=report.network_id, roles=COORDINATOR
+    ):
+        raise ValidationError({"status": _("Kies een status uit de lijst.")})
     if status not in ErrorReport.Status.values:
         raise ValidationError({"status": _("Kies een status uit de lijst.")})
     note = note.strip()
@@ -81,15 +104,17 @@ def set_status(report: ErrorReport, *, status: str, by: User, note: str = "") ->
         report.closed_at = report.closed_at or timezone.now()
     else:
         report.closed_at = None
-    report.handled_by = by
+    report.handled_by = acting_user
     line = _("Status: {old} → {new}.").format(old=old, new=report.get_status_display())
-    _note(report, by, f"{line}\n{note}" if note else line)
+    _note(report, acting_user, f"{line}\n{note}" if note else line)
     return _save(report, "status", "closed_at", "handled_by", "resolution_note")
 
 
 @transaction.atomic
-def reply(report: ErrorReport, *, text: str, by: User) -> ErrorReport:
-    """E-mail the reporter an answer (sent after commit) and keep the answer in the report's history."""
+def error_report_reply(*, report: ErrorReport, text: str, acting_user: User) -> ErrorReport:
+    """E-mail the reporter an answer (sent after commit) and keep the answer in the report's history. Only the
+    coordinator sees the reporter's address, so only the coordinator answers."""
+    require_role(acting_user, network=report.network_id, roles=COORDINATOR)
     text = text.strip()
     if not report.reporter_email:
         raise ValidationError({"text": _("De melder liet geen e-mailadres achter.")})
@@ -101,8 +126,8 @@ def reply(report: ErrorReport, *, text: str, by: User) -> ErrorReport:
         )
     if report.status == ErrorReport.Status.NEW:
         report.status = ErrorReport.Status.IN_PROGRESS
-    report.handled_by = by
-    _note(report, by, _("Antwoord gemaild naar de melder:") + f"\n{text}")
+    report.handled_by = acting_user
+    _note(report, acting_user, _("Antwoord gemaild naar de melder:") + f"\n{text}")
     _save(report, "status", "handled_by", "resolution_note")
     transaction.on_commit(lambda: _mail_reply(report, text))
     return report

@@ -36,8 +36,6 @@ FILTERS = [
     *[(value, label, [value]) for value, label in Status.choices],
     ("all", gettext_lazy("alle"), None),
 ]
-# A partner reports progress; rejecting a report, or opening it again as new, is the coordinator's call.
-EDITOR_STATUSES = [Status.IN_PROGRESS, Status.RESOLVED]
 
 
 def _reports(role: ActiveRole) -> QuerySet[ErrorReport]:
@@ -78,7 +76,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, role: ActiveRole, **kwargs) -> None:
         super().__init__(*args, prefix="status", **kwargs)
-        allowed = Status.values if role.is_coordinator else EDITOR_STATUSES
+        allowed = Status.values if role.is_coordinator else feedback.EDITOR_STATUSES
         self.fields["status"].choices = [(v, label) for v, label in Status.choices if v in allowed]
 
 
@@ -147,14 +145,16 @@ def _forms(role: ActiveRole, report: ErrorReport, data=None, action: str | None 
 def _perform(action: str, report: ErrorReport, data: dict, user: User) -> str:
     """Call the service for `action`; returns the message for the person who did it."""
     if action == "status":
-        feedback.set_status(report, status=data["status"], note=data["note"], by=user)
+        feedback.error_report_status_set(
+            report=report, status=data["status"], note=data["note"], acting_user=user
+        )
         return _("De status is nu: {status}.").format(status=report.get_status_display())
     if action == "assign":
-        feedback.assign(report, organization=data["organization"], by=user)
+        feedback.error_report_assign(report=report, organization=data["organization"], acting_user=user)
         return _("Toegewezen aan {organization}. Zij zien de melding nu in hun portaal.").format(
             organization=data["organization"].name
         )
-    feedback.reply(report, text=data["text"], by=user)
+    feedback.error_report_reply(report=report, text=data["text"], acting_user=user)
     return _("Je antwoord is verstuurd naar de melder.")
 
 
