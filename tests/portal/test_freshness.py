@@ -95,7 +95,7 @@ def test_reminders_go_to_the_organisations_editors_only(
     )
     ServiceFactory(organization=partner_a, assured_date=None)
 
-    result = freshness.send_reminders()
+    result = freshness.freshness_reminders_send()
 
     assert sorted(m.to[0] for m in mail.outbox) == ["collega@a.example", "editor@a.example"]
     assert all(len(m.to) == 1 for m in mail.outbox)  # one mail per editor, with the organisation's services
@@ -107,7 +107,7 @@ def test_reminders_go_to_the_organisations_editors_only(
 
 
 def test_organisations_without_an_editor_are_reported_not_mailed(network_a, partner_a, stale_a):
-    result = freshness.send_reminders()
+    result = freshness.freshness_reminders_send()
 
     assert mail.outbox == []
     assert result == {"organizations": 1, "services": 1, "emails": 0, "without_editor": [partner_a.name]}
@@ -117,12 +117,12 @@ def test_nothing_is_sent_when_everything_is_fresh(editor_a, service_a):
     service_a.assured_date = _ago(1)
     service_a.save()
 
-    assert freshness.send_reminders()["emails"] == 0
+    assert freshness.freshness_reminders_send()["emails"] == 0
     assert mail.outbox == []
 
 
 def test_the_link_in_the_mail_confirms_the_service(client, stale_a, editor_a):
-    freshness.send_reminders()
+    freshness.freshness_reminders_send()
     (link,) = _links(mail.outbox[0])
 
     page = client.get(link)

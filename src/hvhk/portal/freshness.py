@@ -22,7 +22,8 @@ from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.directory import models as m
-from hvhk.portal.services import confirm_current, overdue_before
+from hvhk.portal.selectors import overdue_before
+from hvhk.portal.services import service_confirm_current
 
 FRESHNESS_LINK_DAYS = 30
 LINK_SALT = "hvhk.freshness"
@@ -107,10 +108,10 @@ def check_token(token: str) -> tuple[m.Service, User]:
     return service, user
 
 
-def confirm_by_link(*, service: m.Service, user: User) -> m.Service:
+def service_confirm_by_link(*, service: m.Service, acting_user: User) -> m.Service:
     """ "Still correct" from the e-mail; the audit trail names the editor, who is not signed in."""
-    service._history_user = user  # read by django-simple-history instead of request.user
-    return confirm_current(service=service, by_email=user.email)
+    service._history_user = acting_user  # read by django-simple-history instead of request.user
+    return service_confirm_current(service=service, acting_user=acting_user)
 
 
 def _edits(user: User, organization: m.Organization) -> bool:
@@ -126,7 +127,7 @@ def _edits(user: User, organization: m.Organization) -> bool:
 # --- the reminder ----------------------------------------------------------------------------------------------
 
 
-def send_reminders(*, today: dt.date | None = None) -> dict:
+def freshness_reminders_send(*, today: dt.date | None = None) -> dict:
     """Mail every editor of each organisation with overdue services (all active networks), once per run.
 
     Returns {"organizations": organisations with overdue services, "services": overdue services,

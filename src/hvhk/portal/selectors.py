@@ -1,8 +1,11 @@
 """Reads for the portal's pages: a partner's services with data-quality hints, the coordinator's queues."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hvhk.accounts.access import ActiveRole
@@ -10,7 +13,19 @@ from hvhk.directory import models as m
 from hvhk.directory.selectors import editable_organizations, editable_services
 from hvhk.feedback.models import ErrorReport
 from hvhk.portal.models import Draft
-from hvhk.portal.services import overdue_before
+
+
+def overdue_before(today: dt.date | None = None) -> dt.date:
+    """Services last checked before this date are overdue (settings.FRESHNESS_MONTHS, default 6)."""
+    today = today or timezone.localdate()
+    return today - dt.timedelta(days=round(settings.FRESHNESS_MONTHS * 30.44))
+
+
+def draft_open_get(*, kind: str, target_id) -> Draft | None:
+    """The record's open draft, if any (a record has at most one)."""
+    if target_id is None:
+        return None
+    return Draft.objects.filter(kind=kind, target_id=target_id, status__in=Draft.OPEN).first()
 
 
 def editable_drafts(*, role: ActiveRole) -> QuerySet[Draft]:

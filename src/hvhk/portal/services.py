@@ -1,27 +1,33 @@
-"""Moderation: save a proposed change as a draft, submit it, publish it or send it back."""
+"""Moderation: save a proposed change as a draft, submit it, publish it or send it back.
 
-import datetime as dt
+Each function checks who acts: a change to an organisation's data is proposed by its editors or the network's
+coordinator, and only the coordinator publishes or returns someone else's proposal.
+"""
 
-from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hvhk.accounts.access import ActiveRole
+from hvhk.accounts.access import holds_role, require_role
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.directory import models as m
-from hvhk.directory.selectors import publishes_directly
 from hvhk.portal import snapshots
 from hvhk.portal.models import Draft
+from hvhk.portal.selectors import draft_open_get
 
 APPLY = {
     Draft.Kind.SERVICE: snapshots.apply_service_snapshot,
     Draft.Kind.ORGANIZATION: snapshots.apply_organization_snapshot,
     Draft.Kind.LOCATION: snapshots.apply_location_snapshot,
 }
+COORDINATOR = (RoleAssignment.Role.COORDINATOR,)
+KEEPERS = (
+    RoleAssignment.Role.COORDINATOR,
+    RoleAssignment.Role.EDITOR,
+)  # with the organisation, for an editor
 MODELS = {
     Draft.Kind.SERVICE: m.Service,
     Draft.Kind.ORGANIZATION: m.Organization,
@@ -29,46 +35,53 @@ MODELS = {
 }
 
 
-def open_draft(*, kind: str, target_id) -> Draft | None:
-    if target_id is None:
-        return None
-    return Draft.objects.filter(kind=kind, target_id=target_id, status__in=Draft.OPEN).first()
+def _require_keeper(user: User | None, organization: m.Organization) -> None:
+    """Only the organisation's editors and the network's coordinator change its data."""
+    require_role(user, network=organization.network_id, roles=KEEPERS, organization=organization.pk)
+
+
+def _publishes_directly(user: User, organization: m.Organization) -> bool:
+    """Coordinators publish at once; so do the editors of a partner the coordinator trusts."""
+    if holds_role(user, network=organization.network_id, roles=COORDINATOR):
+        return True
+    membership = getattr(organization, "membership", None)
+    return bool(membership and membership.publishes_directly)
 
 
 @transaction.atomic
-def propose(
+def draft_save(
     *,
-    role: ActiveRole,
-    user: User,
     kind: str,
     organization: m.Organization,
     data: dict,
+    acting_user: User,
     target=None,
     draft: Draft | None = None,
     submit: bool = False,
 ) -> Draft:
-    """Keep `data` as the record's open draft; submitted, it is published at once where the role may.
+    """Keep `data` as the record's open draft; submitted, it is published at once where the person may.
 
-    Returns the draft (published already when the role publishes directly).
+    Returns the draft (published already when the person publishes directly).
     """
+    _require_keeper(acting_user, organization)
+    if draft is not None and draft.organization_id != organization.pk:
+        raise ValueError("The draft belongs to another organisation")
+    target_id = target.pk if target else None
     draft = (
         draft
-        or open_draft(kind=kind, target_id=target.pk if target else None)
+        or draft_open_get(kind=kind, target_id=target_id)
         or Draft(
-            network=role.network,
-            kind=kind,
-            organization=organization,
-            target_id=target.pk if target else None,
+            network_id=organization.network_id, kind=kind, organization=organization, target_id=target_id
         )
     )
     draft.data = data
     draft.title = (data.get("name") or str(target or ""))[:255]
-    draft.author = user
+    draft.author = acting_user
     draft.status = Draft.Status.DRAFT
     draft.save()
     if submit:
-        if publishes_directly(role=role, organization=organization):
-            publish(draft=draft, by=user)
+        if _publishes_directly(acting_user, organization):
+            _publish(draft=draft, by=acting_user)
         else:
             draft.status = Draft.Status.SUBMITTED
             draft.submitted_at = timezone.now()
@@ -78,8 +91,13 @@ def propose(
 
 
 @transaction.atomic
-def publish(*, draft: Draft, by: User):
-    """Apply the draft to the published data (a new service is created) and close it."""
+def draft_publish(*, draft: Draft, acting_user: User):
+    """Apply the draft to the published data (a new service is created) and close it: the coordinator's step."""
+    require_role(acting_user, network=draft.network_id, roles=COORDINATOR)
+    return _publish(draft=draft, by=acting_user)
+
+
+def _publish(*, draft: Draft, by: User):
     model = MODELS[draft.kind]
     if draft.target_id:
         target = model.objects.for_network(draft.network).get(pk=draft.target_id)
@@ -100,10 +118,12 @@ def publish(*, draft: Draft, by: User):
 
 
 @transaction.atomic
-def send_back(*, draft: Draft, by: User, comment: str) -> Draft:
+def draft_return(*, draft: Draft, comment: str, acting_user: User) -> Draft:
+    """Send the draft back to its author with the coordinator's comment."""
+    require_role(acting_user, network=draft.network_id, roles=COORDINATOR)
     draft.status = Draft.Status.RETURNED
     draft.review_comment = comment
-    draft.reviewed_by, draft.reviewed_at = by, timezone.now()
+    draft.reviewed_by, draft.reviewed_at = acting_user, timezone.now()
     draft.save()
     if draft.author:
         transaction.on_commit(lambda: _tell_author(draft), robust=True)
@@ -111,24 +131,21 @@ def send_back(*, draft: Draft, by: User, comment: str) -> Draft:
 
 
 @transaction.atomic
-def withdraw(*, draft: Draft) -> Draft:
+def draft_withdraw(*, draft: Draft, acting_user: User) -> Draft:
+    _require_keeper(acting_user, draft.organization)
     draft.status = Draft.Status.WITHDRAWN
     draft.save(update_fields=["status", "updated_at"])
     return draft
 
 
-def confirm_current(*, service: m.Service, by_email: str) -> m.Service:
-    """ "Still correct": the service was checked today (freshness)."""
+@transaction.atomic
+def service_confirm_current(*, service: m.Service, acting_user: User) -> m.Service:
+    """ "Still correct": the service was checked today (freshness), by one who keeps it."""
+    _require_keeper(acting_user, service.organization)
     service.assured_date = timezone.localdate()
-    service.assurer_email = by_email[:254]
+    service.assurer_email = acting_user.email[:254]
     service.save(update_fields=["assured_date", "assurer_email", "updated_at"])
     return service
-
-
-def overdue_before(today: dt.date | None = None) -> dt.date:
-    """Services last checked before this date are overdue (settings.FRESHNESS_MONTHS, default 6)."""
-    today = today or timezone.localdate()
-    return today - dt.timedelta(days=round(settings.FRESHNESS_MONTHS * 30.44))
 
 
 # --- e-mails ---------------------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
-from hvhk.portal.freshness import send_reminders
+from hvhk.portal.freshness import freshness_reminders_send
 
 
 @task()
 def send_freshness_reminders() -> dict:
-    """The weekly freshness reminder to partner editors; returns the counts of freshness.send_reminders."""
-    return send_reminders()
+    """The weekly freshness reminder to partner editors; returns the counts of freshness.freshness_reminders_send."""
+    return freshness_reminders_send()

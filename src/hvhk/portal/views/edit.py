@@ -22,7 +22,7 @@ from hvhk.directory.selectors import (
 from hvhk.portal import forms, snapshots
 from hvhk.portal import services as moderation
 from hvhk.portal.models import Draft
-from hvhk.portal.selectors import editable_drafts
+from hvhk.portal.selectors import draft_open_get, editable_drafts
 from hvhk.wegwijzer.views.services import detail_context
 
 NEW_SERVICE = {"status": m.Service.Status.ACTIVE, "at_location": True}
@@ -49,9 +49,8 @@ def _propose(
         form.add_error(None, problem)
     if problems:
         return None
-    draft = moderation.propose(
-        role=role,
-        user=request.user,
+    draft = moderation.draft_save(
+        acting_user=request.user,
         kind=kind,
         organization=organization,
         data=data,
@@ -72,7 +71,7 @@ def service_edit(request: HttpRequest, role: ActiveRole, service_id) -> HttpResp
         network=role.network,
         pk=service_id,
     )
-    draft = moderation.open_draft(kind=Draft.Kind.SERVICE, target_id=service.pk)
+    draft = draft_open_get(kind=Draft.Kind.SERVICE, target_id=service.pk)
     return _service_form(request, role, service.organization, service=service, draft=draft)
 
 
@@ -216,7 +215,7 @@ def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResp
     draft = scoped_get_or_404(
         editable_drafts(role=role).filter(status__in=Draft.OPEN), network=role.network, pk=draft_id
     )
-    moderation.withdraw(draft=draft)
+    moderation.draft_withdraw(draft=draft, acting_user=request.user)
     messages.success(
         request, _("Je voorstel is ingetrokken. De gepubliceerde gegevens blijven zoals ze waren.")
     )
@@ -227,7 +226,7 @@ def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResp
 @role_required
 def still_correct(request: HttpRequest, role: ActiveRole, service_id) -> HttpResponse:
     service = scoped_get_or_404(editable_services(role=role), network=role.network, pk=service_id)
-    moderation.confirm_current(service=service, by_email=request.user.email)
+    moderation.service_confirm_current(service=service, acting_user=request.user)
     messages.success(request, _("Dank je! '{name}' is nagekeken op vandaag.").format(name=service.name))
     return redirect("portal:home")
 
@@ -274,7 +273,7 @@ def location_edit(request: HttpRequest, role: ActiveRole, location_id) -> HttpRe
 def _simple_form(
     request, role, *, kind, target, organization, form_class, snapshot, apply, fresh
 ) -> HttpResponse:
-    draft = moderation.open_draft(kind=kind, target_id=target.pk)
+    draft = draft_open_get(kind=kind, target_id=target.pk)
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():

@@ -20,6 +20,6 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "portal/fresh_invalid.html", context, status=invalid.status)
     context = {"service": service}
     if request.method == "POST":
-        freshness.confirm_by_link(service=service, user=user)
+        freshness.service_confirm_by_link(service=service, acting_user=user)
         return render(request, "portal/fresh_done.html", context)
     return render(request, "portal/fresh_confirm.html", context)

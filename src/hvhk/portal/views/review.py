@@ -48,10 +48,12 @@ def review(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse:
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and draft.is_open and form.is_valid():
         if request.POST.get("action") == "publish":
-            moderation.publish(draft=draft, by=request.user)
+            moderation.draft_publish(draft=draft, acting_user=request.user)
             messages.success(request, _("Gepubliceerd: '{title}' staat online.").format(title=draft.title))
         else:
-            moderation.send_back(draft=draft, by=request.user, comment=form.cleaned_data["comment"])
+            moderation.draft_return(
+                draft=draft, comment=form.cleaned_data["comment"], acting_user=request.user
+            )
             messages.success(request, _("Teruggestuurd naar de partner met je opmerking."))
         return redirect("portal:review-queue")
     return render(
