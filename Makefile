@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 help:
 	@echo "make demo   install, migrate, load the demo networks and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   lint, checks and the whole test suite on SQLite and PostgreSQL"
-	@echo "make lint   ruff format --check and ruff check"
+	@echo "make lint   ruff format --check, ruff check and the layers' import contracts (lint-imports)"
 	@echo "make format ruff format and ruff check --fix"
 
 $(UV):
@@ -41,6 +41,7 @@ serve: install
 lint: install
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff format src tests bench
