@@ -68,9 +68,17 @@ def roles_of(user: User) -> list[ActiveRole]:
     return sorted(roles, key=lambda r: (order[r.role], r.network.name))
 
 
+def request_roles(request: HttpRequest) -> list[ActiveRole]:
+    """roles_of the signed-in person, read once per request (the decorator and the role switcher share it)."""
+    cached = getattr(request, "_staff_roles", None)
+    if cached is None:
+        cached = request._staff_roles = roles_of(request.user)
+    return cached
+
+
 def active_role(request: HttpRequest) -> ActiveRole | None:
     """The role chosen in this session, or the first one the person has; None without any role."""
-    roles = roles_of(request.user)
+    roles = request_roles(request)
     chosen = request.session.get(SESSION_KEY)
     return next((r for r in roles if r.key == chosen), roles[0] if roles else None)
 

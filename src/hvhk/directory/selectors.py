@@ -81,6 +81,11 @@ def house_list(*, network: Network) -> QuerySet[House]:
     )
 
 
+def house_choice_list(*, network: Network) -> QuerySet[House]:
+    """The network's houses to choose from or filter by (names only, without their place's details)."""
+    return House.objects.for_network(network).filter(is_active=True).only("id", "network_id", "slug", "name")
+
+
 def term_list(*, network: Network, taxonomy: str) -> QuerySet[TaxonomyTerm]:
     return (
         TaxonomyTerm.objects.for_network(network).filter(taxonomy__code=taxonomy).order_by("position", "name")

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from hvhk.accounts.access import ActiveRole, choose_role, roles_of
+from hvhk.accounts.access import ActiveRole, choose_role, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.directory.selectors import editable_locations
 from hvhk.portal import selectors
@@ -13,7 +13,7 @@ from hvhk.referrals import selectors as referral_selectors
 @role_required
 def home(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     """The dashboard of the active role: a partner's own offering, or the coordinator's queues."""
-    context = {"role": role, "roles": roles_of(request.user)}
+    context = {"role": role, "roles": request_roles(request)}
     if role.is_coordinator:
         context.update(
             queue=selectors.review_queue(role)[:20],

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.decorators import role_required
-from hvhk.directory.selectors import house_list
+from hvhk.directory.selectors import house_choice_list
 from hvhk.referrals import access, selectors, services
 from hvhk.referrals.display import request_labels
 from hvhk.referrals.forms import ProfessionalRequestForm, ReferForm
@@ -50,7 +50,7 @@ def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     _intake_only(role)
     show = request.GET.get("show", "open")
     show = show if show in selectors.QUEUE_FILTERS else "open"
-    houses = list(house_list(network=role.network))
+    houses = list(house_choice_list(network=role.network))
     house = next((h for h in houses if str(h.pk) == request.GET.get("house")), None)
     rows = selectors.queue(role=role, show=show, house_id=house.pk if house else None, user=request.user)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
