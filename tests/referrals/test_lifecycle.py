@@ -191,3 +191,18 @@ def test_suggestions_come_from_the_search_with_the_requests_filters(network_a, p
 
     assert found and found[0] == sleep
     assert suggestions(request=request, text="huiswerk")[0].name == "Huiswerkklas"
+
+
+def test_no_reminder_goes_out_for_a_switched_off_network(network_a, service_a, intake_a, editor_a, settings):
+    settings.REFERRAL_REMINDER_WORKING_DAYS = 3
+    with time_machine.travel(dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC), tick=False):
+        request, _token = make_request(network_a)
+        services.referral_create(request=request, services=[service_a], message="", acting_user=intake_a)
+    network_a.is_active = False
+    network_a.save()
+    with time_machine.travel(dt.datetime(2026, 11, 27, 10, tzinfo=dt.UTC), tick=False):
+        assert services.reminders_send() == 0
+    network_a.is_active = True
+    network_a.save()
+    with time_machine.travel(dt.datetime(2026, 11, 27, 10, tzinfo=dt.UTC), tick=False):
+        assert services.reminders_send() == 1

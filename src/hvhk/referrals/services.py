@@ -451,16 +451,28 @@ def _anonymise(requests, reason: str) -> int:
 
 
 def reminders_send(*, now: dt.datetime | None = None) -> int:
-    """Remind partners of referrals unanswered for REFERRAL_REMINDER_WORKING_DAYS; at most once per period."""
+    """Remind partners of referrals unanswered for REFERRAL_REMINDER_WORKING_DAYS; at most once per period.
+    Network by network, and only in active networks: a switched-off network's partners cannot open them."""
     now = now or timezone.now()
+    sent = 0
+    for network in Network.objects.filter(is_active=True):
+        sent += _remind(network, now)
+    return sent
+
+
+def _remind(network: Network, now: dt.datetime) -> int:
     limit = settings.REFERRAL_REMINDER_WORKING_DAYS
     sent = 0
     # Only referrals the partner can still open: consent holds and the request is not closed.
-    waiting = Referral.objects.filter(
-        status__in=Referral.UNANSWERED,
-        request__consent__withdrawn_at__isnull=True,
-        request__consent__expires_at__gt=now,
-    ).exclude(request__status=SupportRequest.Status.CLOSED)
+    waiting = (
+        Referral.objects.for_network(network)
+        .filter(
+            status__in=Referral.UNANSWERED,
+            request__consent__withdrawn_at__isnull=True,
+            request__consent__expires_at__gt=now,
+        )
+        .exclude(request__status=SupportRequest.Status.CLOSED)
+    )
     for referral in waiting.select_related("request", "organization"):
         since = referral.reminded_at or referral.created_at
         if working_days_between(timezone.localdate(since), timezone.localdate(now)) < limit:
