@@ -3,8 +3,7 @@
 import pytest
 from django.core import mail
 
-from hvhk.directory.models import Service
-from hvhk.portal.models import Draft
+from hvhk.directory.models import Draft, Service
 from tests.directory.factories import LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +272,17 @@ def test_an_edit_keeps_the_categories_the_form_does_not_show(client, editor_a, s
     service_a.refresh_from_db()
     assert service_a.name == "Nieuwe naam"
     assert service_a.attributes.filter(taxonomy_term=imported).exists()
+
+
+def test_a_draft_published_meanwhile_is_not_published_twice(client, editor_a, coordinator_a, service_a):
+    client.force_login(editor_a)
+    client.post(f"/portal/services/{service_a.pk}/", _form(service_a, name="Opvoedingswinkel"))
+    draft = Draft.objects.get(target_id=service_a.pk)
+    client.force_login(coordinator_a)
+    client.post(f"/portal/review/{draft.pk}/", {"action": "publish"})
+    history = service_a.history.count()
+
+    again = client.post(f"/portal/review/{draft.pk}/", {"action": "publish"})
+
+    assert again.status_code == 200  # the page again, saying the draft is closed; no second publication
+    assert service_a.history.count() == history

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.models import Network
 from hvhk.directory import models as m
-from hvhk.portal.models import Draft
+from hvhk.directory.models import Draft
 
 SESSION_KEY = "portal_role"
 
@@ -107,11 +107,3 @@ def get_or_404(queryset: QuerySet, pk):
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404 from exc
-
-
-def publishes_directly(role: ActiveRole, organization: m.Organization) -> bool:
-    """Coordinators publish at once; so does a partner the coordinator trusts."""
-    if role.is_coordinator:
-        return True
-    membership = getattr(organization, "membership", None)
-    return bool(membership and membership.publishes_directly)

@@ -22,7 +22,8 @@ from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.directory import models as m
-from hvhk.portal.services import confirm_current, overdue_before
+from hvhk.directory.services import service_confirm_current
+from hvhk.portal.selectors import overdue_before
 
 FRESHNESS_LINK_DAYS = 30
 LINK_SALT = "hvhk.freshness"
@@ -109,8 +110,7 @@ def check_token(token: str) -> tuple[m.Service, User]:
 
 def confirm_by_link(*, service: m.Service, user: User) -> m.Service:
     """ "Still correct" from the e-mail; the audit trail names the editor, who is not signed in."""
-    service._history_user = user  # read by django-simple-history instead of request.user
-    return confirm_current(service=service, by_email=user.email)
+    return service_confirm_current(service=service, acting_user=user)
 
 
 def _edits(user: User, organization: m.Organization) -> bool:
