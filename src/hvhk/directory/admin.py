@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from hvhk.core.lib.admin import NetworkScopedAdmin, ScopedStackedInline, ScopedTabularInline
@@ -251,4 +252,5 @@ class DraftAdmin(SimpleHistoryAdmin, NetworkScopedAdmin):
                 )
                 self.message_user(request, f"{draft.title}: {problem}", messages.WARNING)
         if done:
-            self.message_user(request, _("%(n)d voorstel(len) verwerkt.") % {"n": done}, messages.SUCCESS)
+            message = ngettext("%(n)d voorstel verwerkt.", "%(n)d voorstellen verwerkt.", done) % {"n": done}
+            self.message_user(request, message, messages.SUCCESS)

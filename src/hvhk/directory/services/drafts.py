@@ -85,7 +85,7 @@ def _save(draft: Draft, acting_user: User | None, step: str, fields: list[str] |
 def _refuse_closed(draft: Draft) -> None:
     if not draft.is_open:
         raise ValidationError(
-            _("Dit voorstel is al afgesloten: {status}.").format(status=draft.get_status_display()),
+            _("Dit voorstel is afgesloten: {status}.").format(status=draft.get_status_display()),
             code="closed",
         )
 

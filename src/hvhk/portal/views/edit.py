@@ -174,7 +174,11 @@ def draft_preview(request: HttpRequest, role: ActiveRole, draft_id) -> HttpRespo
 @portal_view
 def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResponse:
     draft = access.get_or_404(access.drafts(role).filter(status__in=Draft.OPEN), draft_id)
-    directory_services.draft_withdraw(draft=draft, acting_user=request.user)
+    try:
+        directory_services.draft_withdraw(draft=draft, acting_user=request.user)
+    except ValidationError as exc:  # closed in the meantime (published, say)
+        messages.error(request, " ".join(exc.messages))
+        return redirect("portal:home")
     messages.success(
         request, _("Je voorstel is ingetrokken. De gepubliceerde gegevens blijven zoals ze waren.")
     )
