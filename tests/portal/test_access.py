@@ -12,8 +12,8 @@ from django.urls import URLPattern, get_resolver
 from django.utils import timezone
 
 from hvhk.accounts.models import Invitation, RoleAssignment
+from hvhk.directory.models import Draft
 from hvhk.feedback.models import ErrorReport
-from hvhk.portal.models import Draft
 from tests.accounts.factories import RoleFactory, UserFactory
 from tests.conftest import with_two_factor
 from tests.directory.factories import LocationFactory, MembershipFactory, OrganizationFactory, ServiceFactory

@@ -3,8 +3,7 @@
 import pytest
 from django.core import mail
 
-from hvhk.directory.models import Service
-from hvhk.portal.models import Draft
+from hvhk.directory.models import Draft, Service
 from tests.directory.factories import LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +272,50 @@ def test_an_edit_keeps_the_categories_the_form_does_not_show(client, editor_a, s
     service_a.refresh_from_db()
     assert service_a.name == "Nieuwe naam"
     assert service_a.attributes.filter(taxonomy_term=imported).exists()
+
+
+def test_the_review_shows_the_changed_words_struck_through_and_added(
+    client, editor_a, coordinator_a, service_a
+):
+    service_a.description = "Elke dinsdag kun je hier terecht met al je vragen over opvoeden en groeien."
+    service_a.save()
+    client.force_login(editor_a)
+    new = "Elke woensdag kun je hier terecht met al je vragen over opvoeden en groeien."
+    client.post(f"/portal/services/{service_a.pk}/", _form(service_a, description=new))
+    draft = Draft.objects.get(target_id=service_a.pk)
+    client.force_login(coordinator_a)
+
+    page = client.get(f"/portal/review/{draft.pk}/").content.decode()
+
+    assert '<del><span class="visually-hidden">verwijderd: </span>dinsdag</del>' in page
+    assert '<ins><span class="visually-hidden">toegevoegd: </span>woensdag</ins>' in page
+    assert (
+        '<del><span class="visually-hidden">verwijderd: </span>Elke' not in page
+    )  # unchanged words unmarked
+
+
+def test_markup_in_a_draft_stays_inert_on_the_review_page(client, editor_a, coordinator_a, service_a):
+    client.force_login(editor_a)
+    sneaky = "Kom langs <script>alert(1)</script> <img src=x onerror=alert(2)> en vraag het ons gerust."
+    client.post(f"/portal/services/{service_a.pk}/", _form(service_a, description=sneaky))
+    draft = Draft.objects.get(target_id=service_a.pk)
+    client.force_login(coordinator_a)
+
+    page = client.get(f"/portal/review/{draft.pk}/").content.decode()
+
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img" in page
+
+
+def test_a_draft_published_meanwhile_is_not_published_twice(client, editor_a, coordinator_a, service_a):
+    client.force_login(editor_a)
+    client.post(f"/portal/services/{service_a.pk}/", _form(service_a, name="Opvoedingswinkel"))
+    draft = Draft.objects.get(target_id=service_a.pk)
+    client.force_login(coordinator_a)
+    client.post(f"/portal/review/{draft.pk}/", {"action": "publish"})
+    history = service_a.history.count()
+
+    again = client.post(f"/portal/review/{draft.pk}/", {"action": "publish"})
+
+    assert again.status_code == 200  # the page again, saying the draft is closed; no second publication
+    assert service_a.history.count() == history

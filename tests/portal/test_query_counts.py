@@ -7,9 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hvhk.accounts.models import Invitation, RoleAssignment
-from hvhk.directory.models import Language, ServiceAtLocation
+from hvhk.directory.models import Draft, Language, ServiceAtLocation
 from hvhk.feedback.models import ErrorReport
-from hvhk.portal.models import Draft
 from hvhk.referrals import services as referrals
 from hvhk.referrals.models import Referral
 from tests.accounts.factories import RoleFactory, UserFactory

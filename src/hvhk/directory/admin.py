@@ -1,10 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from hvhk.accounts.scoped_admin import NetworkScopedAdmin, ScopedStackedInline, ScopedTabularInline
-from hvhk.directory import admin_hsds
+from hvhk.directory import admin_hsds, services
 from hvhk.directory import models as m
 
 
@@ -204,3 +206,51 @@ class HouseAdmin(NetworkScopedAdmin):
     list_display = ("name", "location", "is_active")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [PillarInline]
+
+
+@admin.register(m.Draft)
+class DraftAdmin(SimpleHistoryAdmin, NetworkScopedAdmin):
+    """Partners' proposals, to look up with their history; they change only through the directory's draft
+    services (the portal's review page, or the actions here), never by editing the row."""
+
+    list_display = ("title", "kind", "organization", "status", "author", "updated_at")
+    list_filter = ("status", "kind")
+    search_fields = ("title", "organization__name")
+    list_select_related = ("network", "organization", "author")
+    actions = ["publish", "withdraw"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Publiceer de gekozen voorstellen"))
+    def publish(self, request, queryset) -> None:
+        self._each(
+            request, queryset, lambda draft: services.draft_publish(draft=draft, acting_user=request.user)
+        )
+
+    @admin.action(description=_("Trek de gekozen voorstellen in"))
+    def withdraw(self, request, queryset) -> None:
+        self._each(
+            request, queryset, lambda draft: services.draft_withdraw(draft=draft, acting_user=request.user)
+        )
+
+    def _each(self, request, queryset, step) -> None:
+        done = 0
+        for draft in queryset.select_related("organization__membership", "network"):
+            try:
+                step(draft)
+                done += 1
+            except (ValidationError, PermissionDenied) as exc:
+                problem = (
+                    "; ".join(exc.messages) if isinstance(exc, ValidationError) else _("Dat mag je niet.")
+                )
+                self.message_user(request, f"{draft.title}: {problem}", messages.WARNING)
+        if done:
+            message = ngettext("%(n)d voorstel verwerkt.", "%(n)d voorstellen verwerkt.", done) % {"n": done}
+            self.message_user(request, message, messages.SUCCESS)

@@ -5,13 +5,16 @@ import uuid
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hvhk.accounts.access import ActiveRole
-from hvhk.core.models import Network
+from hvhk.core.models import Area, Network
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
+from hvhk.directory.languages import LANGUAGE_NAMES
 from hvhk.directory.models import (
+    Accessibility,
     Address,
     Attribute,
     CostOption,
+    Draft,
     House,
     Language,
     Location,
@@ -23,6 +26,7 @@ from hvhk.directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from hvhk.directory.snapshots import Change, diff, location_snapshot, organization_snapshot, service_snapshot
 
 
 def service_list(*, network: Network) -> QuerySet[Service]:
@@ -59,12 +63,9 @@ def editable_locations(*, role: ActiveRole) -> QuerySet[Location]:
     )
 
 
-def publishes_directly(*, role: ActiveRole, organization: Organization) -> bool:
-    """Coordinators publish at once; so does a partner the coordinator trusts."""
-    if role.is_coordinator:
-        return True
-    membership = getattr(organization, "membership", None)
-    return bool(membership and membership.publishes_directly)
+def editable_drafts(*, role: ActiveRole) -> QuerySet[Draft]:
+    """The drafts of the organisations whose data `role` keeps."""
+    return Draft.objects.for_network(role.network).filter(organization__in=editable_organizations(role=role))
 
 
 def house_list(*, network: Network) -> QuerySet[House]:
@@ -165,6 +166,46 @@ def organization_get(*, network: Network, organization_id: str) -> Organization:
         network=network,
         id=organization_id,
     )
+
+
+def draft_open_for(*, kind: str, target_id) -> Draft | None:
+    """The record's open draft, if it has one (a record has at most one)."""
+    if target_id is None:
+        return None
+    return Draft.objects.filter(kind=kind, target_id=target_id, status__in=Draft.OPEN).first()
+
+
+def draft_changes(*, draft: Draft) -> tuple[Service | Organization | Location | None, list[Change]]:
+    """The record a draft changes (None for a new service) and what the draft changes in it, in words."""
+    model, snapshot = {
+        Draft.Kind.SERVICE: (Service, service_snapshot),
+        Draft.Kind.ORGANIZATION: (Organization, organization_snapshot),
+        Draft.Kind.LOCATION: (Location, location_snapshot),
+    }[draft.kind]
+    current = model.objects.for_network(draft.network).filter(pk=draft.target_id).first()
+    before = snapshot(current) if current else {}
+    return current, diff(before, draft.data, snapshot_names(network=draft.network))
+
+
+def snapshot_names(*, network: Network) -> dict[str, str]:
+    """The ids and codes in a snapshot, in words: terms, places, pillars, languages, areas, features, statuses."""
+    names = {
+        str(pk): name for pk, name in TaxonomyTerm.objects.for_network(network).values_list("pk", "name")
+    }
+    names.update(
+        {str(pk): name for pk, name in Location.objects.for_network(network).values_list("pk", "name")}
+    )
+    names.update(
+        {
+            str(p.pk): f"{p.house.name}: {p.title}"
+            for p in Pillar.objects.for_network(network).select_related("house")
+        }
+    )
+    names.update({code: str(name) for code, name in LANGUAGE_NAMES.items()})
+    names.update({str(pk): name for pk, name in Area.objects.for_network(network).values_list("pk", "name")})
+    names.update({value: str(label) for value, label in Accessibility.Feature.choices})
+    names.update({value: str(label) for value, label in Service.Status.choices})
+    return names
 
 
 def house_get(*, network: Network, slug: str) -> House:

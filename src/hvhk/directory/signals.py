@@ -18,6 +18,8 @@ def _changed(sender, instance, raw: bool = False, **kwargs) -> None:
 def connect() -> None:
     for label in ("core", "directory"):
         for model in apps.get_app_config(label).get_models():
+            if model._meta.label == "directory.Draft":
+                continue  # a draft is not public until published, and publishing saves what it changes
             if issubclass(model, NetworkScopedModel) or model is Network:
                 post_save.connect(_changed, sender=model, dispatch_uid=f"version-save-{model._meta.label}")
                 post_delete.connect(

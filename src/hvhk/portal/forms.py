@@ -1,20 +1,18 @@
-"""Portal forms: they read and write snapshots (see snapshots.py), in plain words for partner staff."""
+"""Portal forms: they read and write snapshots (see directory/snapshots.py), in plain words for partner staff."""
 
 import uuid
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.directory import models as m
+from hvhk.directory import snapshots
 from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
 from hvhk.directory.languages import LANGUAGE_NAMES
-from hvhk.portal import snapshots
 
 MAX_TEXT = 4000
 DAYS = [
@@ -351,20 +349,6 @@ def costs_initial(snapshot: dict) -> list[dict]:
         {"kind": c["kind"], "option": c.get("option", ""), "amount": c.get("amount") or None}
         for c in snapshot.get("costs", [])
     ]
-
-
-def check_publishable(apply, target, snapshot: dict) -> list[str]:
-    """Apply the snapshot in a savepoint that is always rolled back: the model's own rules speak now."""
-    try:
-        with transaction.atomic():
-            apply(target, snapshot)
-            transaction.set_rollback(True)
-    except ValidationError as exc:
-        return exc.messages
-    finally:
-        if target.pk and not type(target).objects.filter(pk=target.pk).exists():
-            target.pk = None  # a new record got an id inside the savepoint; it was rolled back
-    return []
 
 
 class OrganizationForm(_TranslatedTexts, forms.Form):

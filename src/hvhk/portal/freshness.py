@@ -22,8 +22,8 @@ from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.directory import models as m
+from hvhk.directory.services import service_confirm_current
 from hvhk.portal.selectors import overdue_before
-from hvhk.portal.services import service_confirm_current
 
 FRESHNESS_LINK_DAYS = 30
 LINK_SALT = "hvhk.freshness"
@@ -110,7 +110,6 @@ def check_token(token: str) -> tuple[m.Service, User]:
 
 def service_confirm_by_link(*, service: m.Service, acting_user: User) -> m.Service:
     """ "Still correct" from the e-mail; the audit trail names the editor, who is not signed in."""
-    service._history_user = acting_user  # read by django-simple-history instead of request.user
     return service_confirm_current(service=service, acting_user=acting_user)
 
 

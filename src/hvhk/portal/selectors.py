@@ -10,27 +10,15 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.directory import models as m
-from hvhk.directory.selectors import editable_organizations, editable_services
+from hvhk.directory.models import Draft
+from hvhk.directory.selectors import editable_drafts, editable_organizations, editable_services
 from hvhk.feedback.models import ErrorReport
-from hvhk.portal.models import Draft
 
 
 def overdue_before(today: dt.date | None = None) -> dt.date:
     """Services last checked before this date are overdue (settings.FRESHNESS_MONTHS, default 6)."""
     today = today or timezone.localdate()
     return today - dt.timedelta(days=round(settings.FRESHNESS_MONTHS * 30.44))
-
-
-def draft_open_get(*, kind: str, target_id) -> Draft | None:
-    """The record's open draft, if any (a record has at most one)."""
-    if target_id is None:
-        return None
-    return Draft.objects.filter(kind=kind, target_id=target_id, status__in=Draft.OPEN).first()
-
-
-def editable_drafts(*, role: ActiveRole) -> QuerySet[Draft]:
-    """The drafts of the organisations whose data `role` keeps."""
-    return Draft.objects.for_network(role.network).filter(organization__in=editable_organizations(role=role))
 
 
 @dataclass

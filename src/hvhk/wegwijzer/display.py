@@ -1,44 +1,28 @@
 """How directory records read on the public pages: translated texts, prices, opening hours, ways to go."""
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from hvhk.core.lib.workdays import is_public_holiday
+from hvhk.directory.display import (  # noqa: F401  (the public pages' names for the shared helpers)
+    DAY_NAMES,
+    Text,
+    holiday_today,
+    open_now,
+    other_schedules,
+    places,
+    service_schedules,
+    tr,
+    week_rows,
+)
 from hvhk.directory.models import CostOption, Schedule, Service
-from hvhk.directory.opening_hours import BRUSSELS, DAY_CODES, hours_on, is_open_at, weekly_table
+from hvhk.directory.opening_hours import BRUSSELS, hours_on
 
-DAY_NAMES = {
-    "MO": gettext_lazy("maandag"),
-    "TU": gettext_lazy("dinsdag"),
-    "WE": gettext_lazy("woensdag"),
-    "TH": gettext_lazy("donderdag"),
-    "FR": gettext_lazy("vrijdag"),
-    "SA": gettext_lazy("zaterdag"),
-    "SU": gettext_lazy("zondag"),
-}
 STALE_AFTER_DAYS = 183
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in the visitor's language, or the Dutch original with `fallback` set (shown with lang="nl")."""
-
-    text: str
-    fallback: bool
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def tr(obj, field: str) -> Text:
-    text, fallback = obj.translated(field, get_language())
-    return Text(text or "", fallback)
 
 
 def money(amount: Decimal) -> str:
@@ -84,51 +68,8 @@ def ways(service: Service) -> list[str]:
     return labels
 
 
-def service_schedules(service: Service) -> list[Schedule]:
-    """The service's own hours; when it has none, the hours of its first place."""
-    own = list(service.schedules.all())
-    if own:
-        return own
-    for sal in service.service_at_locations.all():
-        place = list(sal.location.schedules.all())
-        if place:
-            return place
-    return []
-
-
-def open_now(schedules: list[Schedule], now: dt.datetime | None = None) -> bool | None:
-    """True/False when the hours are known, None when they are not (by appointment only) or today is a public
-    holiday (schedules rarely say whether a place opens then, so the page says neither)."""
-    now = now or timezone.now()
-    if not any(s.opens_at and s.closes_at for s in schedules) or holiday_today(now):
-        return None
-    return is_open_at(schedules, now)
-
-
-def holiday_today(now: dt.datetime | None = None) -> bool:
-    return is_public_holiday((now or timezone.now()).astimezone(BRUSSELS).date())
-
-
 def today_hours(schedules: list[Schedule], now: dt.datetime | None = None) -> list[tuple[dt.time, dt.time]]:
     return hours_on(schedules, (now or timezone.now()).astimezone(BRUSSELS).date())
-
-
-def week_rows(schedules: list[Schedule]) -> list[dict]:
-    """Rows for an opening-hours table, today's row marked."""
-    today = DAY_CODES[timezone.now().astimezone(BRUSSELS).weekday()]
-    return [
-        {"code": code, "day": DAY_NAMES[code], "periods": periods, "today": code == today}
-        for code, periods in weekly_table(schedules)
-    ]
-
-
-def other_schedules(schedules: list[Schedule]) -> list[Schedule]:
-    """Monthly or dated schedules that a weekly table cannot show; their description is shown instead."""
-    return [s for s in schedules if s.freq != Schedule.Freq.WEEKLY or s.description]
-
-
-def places(service: Service) -> list:
-    return [sal.location for sal in service.service_at_locations.all()]
 
 
 def place_label(service: Service) -> str:

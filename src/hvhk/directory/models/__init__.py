@@ -13,6 +13,7 @@ from hvhk.directory.models.details import (
     Schedule,
     ServiceArea,
 )
+from hvhk.directory.models.drafts import Draft
 from hvhk.directory.models.houses import House, Pillar
 from hvhk.directory.models.locations import Location, ServiceAtLocation
 from hvhk.directory.models.organizations import Membership, Organization, OrganizationIdentifier
@@ -25,6 +26,7 @@ __all__ = [
     "Attribute",
     "Contact",
     "CostOption",
+    "Draft",
     "House",
     "Language",
     "Location",

@@ -1,7 +1,8 @@
-"""Partners edit their services, organisation and places; every change becomes a draft (see services.py)."""
+"""Partners edit their services, organisation and places; every change becomes a draft, kept and published by
+the directory's services (directory/services/drafts.py)."""
 
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,21 +10,20 @@ from django.views.decorators.http import require_POST
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.decorators import role_required
-from hvhk.core.lib.versions import bump_network_version
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory import models as m
+from hvhk.directory import permissions, snapshots
 from hvhk.directory import selectors as directory
+from hvhk.directory import services as directory_services
+from hvhk.directory.display import service_page_context
+from hvhk.directory.models import Draft
 from hvhk.directory.selectors import (
+    editable_drafts,
     editable_locations,
     editable_organizations,
     editable_services,
-    publishes_directly,
 )
-from hvhk.portal import forms, snapshots
-from hvhk.portal import services as moderation
-from hvhk.portal.models import Draft
-from hvhk.portal.selectors import draft_open_get, editable_drafts
-from hvhk.wegwijzer.views.services import detail_context
+from hvhk.portal import forms
 
 NEW_SERVICE = {"status": m.Service.Status.ACTIVE, "at_location": True}
 
@@ -39,25 +39,23 @@ def _after_save(request: HttpRequest, draft: Draft) -> HttpResponse:
     return redirect("portal:draft", draft.pk)
 
 
-def _propose(
-    request, role, form, *, kind, organization, data, target, draft, apply, instance
-) -> HttpResponse | None:
-    """Save the form's data as a draft (submitted, or published at once where the role may) if it would apply
-    to `instance` cleanly; otherwise put the problems on the form and return None."""
-    problems = forms.check_publishable(apply, instance, data)
-    for problem in problems:
-        form.add_error(None, problem)
-    if problems:
+def _propose(request, form, *, kind, organization, data, target, draft) -> HttpResponse | None:
+    """Save the form's data as a draft (submitted, or published at once where the person may) if it would
+    publish cleanly; otherwise put the problems on the form and return None."""
+    try:
+        draft = directory_services.draft_save(
+            acting_user=request.user,
+            kind=kind,
+            organization=organization,
+            data=data,
+            target=target,
+            draft=draft,
+            submit=request.POST.get("action") == "submit",
+        )
+    except ValidationError as exc:
+        for problem in exc.messages:
+            form.add_error(None, problem)
         return None
-    draft = moderation.draft_save(
-        acting_user=request.user,
-        kind=kind,
-        organization=organization,
-        data=data,
-        target=target,
-        draft=draft,
-        submit=request.POST.get("action") == "submit",
-    )
     return _after_save(request, draft)
 
 
@@ -71,7 +69,7 @@ def service_edit(request: HttpRequest, role: ActiveRole, service_id) -> HttpResp
         network=role.network,
         pk=service_id,
     )
-    draft = draft_open_get(kind=Draft.Kind.SERVICE, target_id=service.pk)
+    draft = directory.draft_open_for(kind=Draft.Kind.SERVICE, target_id=service.pk)
     return _service_form(request, role, service.organization, service=service, draft=draft)
 
 
@@ -141,22 +139,14 @@ def _service_form(request, role, organization, *, service=None, draft=None) -> H
             data["terms"] = sorted({*data["terms"], *forms.ServiceForm.terms_not_edited(snapshot, network)})
             data["hours"] = [row for f in hours if (row := f.row())]
             data["costs"] = [row for f in costs if (row := f.row())]
-            target = (
-                m.Service.objects.get(pk=service.pk)
-                if service
-                else m.Service(network=network, organization=organization)
-            )
             saved = _propose(
                 request,
-                role,
                 form,
                 kind=Draft.Kind.SERVICE,
                 organization=organization,
                 data=data,
                 target=service,
                 draft=draft,
-                apply=snapshots.apply_service_snapshot,
-                instance=target,
             )
             if saved:
                 return saved
@@ -180,7 +170,7 @@ def _service_form(request, role, organization, *, service=None, draft=None) -> H
             "service": service,
             "draft": draft,
             "organization": organization,
-            "direct": publishes_directly(role=role, organization=organization),
+            "direct": permissions.publishes_directly(user=request.user, organization=organization),
             "forms_with_errors": [f for f in [form, *hours.forms, *costs.forms] if f.errors],
         },
     )
@@ -192,21 +182,15 @@ def draft_preview(request: HttpRequest, role: ActiveRole, draft_id) -> HttpRespo
     draft = scoped_get_or_404(
         editable_drafts(role=role).filter(kind=Draft.Kind.SERVICE), network=role.network, pk=draft_id
     )
-    network = role.network
-    with transaction.atomic():
-        target = (
-            m.Service.objects.get(pk=draft.target_id)
-            if draft.target_id
-            else m.Service(network=network, organization=draft.organization)
+
+    def page(service: m.Service) -> HttpResponse:
+        context = service_page_context(service=service, with_related=False)
+        context.update(
+            network=role.network, preview=draft, nav="services", page_url=request.build_absolute_uri()
         )
-        snapshots.apply_service_snapshot(target, draft.data)
-        service = directory.service_detail_queryset(network=network).get(pk=target.pk)
-        context = detail_context(request, network, service)
-        context.update(network=network, preview=draft, related=[])
-        response = render(request, "portal/preview.html", context)
-        transaction.set_rollback(True)
-    bump_network_version(network.pk)  # nothing the preview may have cached under the current version stays
-    return response
+        return render(request, "portal/preview.html", context)
+
+    return directory_services.draft_preview(draft=draft, acting_user=request.user, render=page)
 
 
 @require_POST
@@ -215,7 +199,11 @@ def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResp
     draft = scoped_get_or_404(
         editable_drafts(role=role).filter(status__in=Draft.OPEN), network=role.network, pk=draft_id
     )
-    moderation.draft_withdraw(draft=draft, acting_user=request.user)
+    try:
+        directory_services.draft_withdraw(draft=draft, acting_user=request.user)
+    except ValidationError as exc:  # closed in the meantime (published, say)
+        messages.error(request, " ".join(exc.messages))
+        return redirect("portal:home")
     messages.success(
         request, _("Je voorstel is ingetrokken. De gepubliceerde gegevens blijven zoals ze waren.")
     )
@@ -226,7 +214,7 @@ def draft_withdraw(request: HttpRequest, role: ActiveRole, draft_id) -> HttpResp
 @role_required
 def still_correct(request: HttpRequest, role: ActiveRole, service_id) -> HttpResponse:
     service = scoped_get_or_404(editable_services(role=role), network=role.network, pk=service_id)
-    moderation.service_confirm_current(service=service, acting_user=request.user)
+    directory_services.service_confirm_current(service=service, acting_user=request.user)
     messages.success(request, _("Dank je! '{name}' is nagekeken op vandaag.").format(name=service.name))
     return redirect("portal:home")
 
@@ -247,8 +235,6 @@ def organization_edit(request: HttpRequest, role: ActiveRole, organization_id) -
         organization=organization,
         form_class=forms.OrganizationForm,
         snapshot=snapshots.organization_snapshot(organization),
-        apply=snapshots.apply_organization_snapshot,
-        fresh=lambda: m.Organization.objects.get(pk=organization.pk),
     )
 
 
@@ -265,30 +251,23 @@ def location_edit(request: HttpRequest, role: ActiveRole, location_id) -> HttpRe
         organization=location.organization,
         form_class=forms.LocationForm,
         snapshot=snapshots.location_snapshot(location),
-        apply=snapshots.apply_location_snapshot,
-        fresh=lambda: m.Location.objects.get(pk=location.pk),
     )
 
 
-def _simple_form(
-    request, role, *, kind, target, organization, form_class, snapshot, apply, fresh
-) -> HttpResponse:
-    draft = draft_open_get(kind=kind, target_id=target.pk)
+def _simple_form(request, role, *, kind, target, organization, form_class, snapshot) -> HttpResponse:
+    draft = directory.draft_open_for(kind=kind, target_id=target.pk)
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
             data = form.snapshot()
             saved = _propose(
                 request,
-                role,
                 form,
                 kind=kind,
                 organization=organization,
                 data=data,
                 target=target,
                 draft=draft,
-                apply=apply,
-                instance=fresh(),
             )
             if saved:
                 return saved
@@ -304,7 +283,7 @@ def _simple_form(
             "kind": kind,
             "draft": draft,
             "organization": organization,
-            "direct": publishes_directly(role=role, organization=organization),
+            "direct": permissions.publishes_directly(user=request.user, organization=organization),
             "forms_with_errors": [form] if form.errors else [],
         },
     )

@@ -4,9 +4,8 @@ from django.views.decorators.http import require_POST
 
 from hvhk.accounts.access import ActiveRole, choose_role, request_roles
 from hvhk.accounts.decorators import role_required
-from hvhk.directory.selectors import editable_locations
+from hvhk.directory.selectors import editable_drafts, editable_locations
 from hvhk.portal import selectors
-from hvhk.portal.selectors import editable_drafts
 from hvhk.referrals import selectors as referral_selectors
 
 

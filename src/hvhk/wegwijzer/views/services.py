@@ -12,8 +12,8 @@ from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
+from hvhk.directory.display import service_page_context
 from hvhk.directory.languages import language_name
-from hvhk.directory.models import Phone
 from hvhk.search.query import (
     AGE_BANDS,
     RADIUS_CHOICES,
@@ -24,7 +24,7 @@ from hvhk.search.query import (
 )
 from hvhk.search.selectors import relaxations, service_count, service_search
 from hvhk.search.services import zero_result_record
-from hvhk.wegwijzer import display, saved_list
+from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.caching import public_page_cache
 from hvhk.wegwijzer.cards import service_cards
 from hvhk.wegwijzer.choices import AGE_LABELS, COST_LABELS, HOW_LABELS, SORT_LABELS, WHEN_LABELS
@@ -246,31 +246,12 @@ def service_detail(request: HttpRequest, network: Network, service_id: str) -> H
 
 
 def detail_context(request: HttpRequest, network: Network, service) -> dict:
-    """What the service page shows (the portal's preview renders the same)."""
-    schedules = display.service_schedules(service)
-    locations = display.places(service)
-    phones: list[Phone] = list(service.phones.all()) or [
-        p for location in locations for p in location.phones.all()
-    ]
-    terms = [a.taxonomy_term for a in service.attributes.all()]
+    """What the service page shows: the directory's page context plus what depends on this visitor."""
+    context = service_page_context(service=service)
     return {
-        "service": service,
-        "name": display.tr(service, "name"),
-        "description": display.tr(service, "description"),
-        "application_process": display.tr(service, "application_process"),
-        "eligibility": display.tr(service, "eligibility_description"),
-        "alert": display.tr(service, "alert"),
-        "domains": [display.tr(t, "name") for t in terms if t.taxonomy.code == "levensdomein"],
-        "groups": [display.tr(t, "name") for t in terms if t.taxonomy.code == "doelgroep"],
-        "open_now": display.open_now(schedules),
-        "holiday": display.holiday_today(),
-        "week": display.week_rows(schedules) if schedules else [],
-        "other_schedules": display.other_schedules(schedules),
-        "locations": locations,
-        "phones": phones,
-        "related": directory.related_services(service=service),
+        **context,
         "is_saved": str(service.id) in saved_list.saved_ids(request, network),
         "page_url": request.build_absolute_uri(),
-        "jsonld": service_jsonld(service, request=request, phones=phones),
+        "jsonld": service_jsonld(service, request=request, phones=context["phones"]),
         "nav": "services",
     }

@@ -1,14 +1,15 @@
 """The editable content of a service, organisation or location as one JSON-ready dict (a *snapshot*).
 
-The portal's forms read and write snapshots; a draft stores one; publishing applies it. Comparing two snapshots
-gives the readable diff the coordinator reviews. Keeping one shape for all three makes a draft, its preview and
-its publication the same code path.
+The portal's forms read and write snapshots; a draft stores one; publishing applies it
+(`directory.services.snapshots`). Comparing two snapshots gives the readable diff the coordinator reviews, down to
+the changed words. Keeping one shape for all three makes a draft, its preview and its publication the same code
+path. Nothing here writes.
 """
 
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+import difflib
+import re
+from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.directory import models as m
@@ -25,6 +26,7 @@ ADDRESS_FIELDS = ("address_1", "postal_code", "city")
 TRANSLATED = {"service": ("name", "description"), "organization": ("name", "description")}
 LANGUAGES = ("en", "fr", "tr", "ar")
 LINK_TYPES = {LIFE_DOMAINS_CODE: "life_domain", TARGET_GROUPS_CODE: "target_group"}
+EMPTY = "—"  # how an empty value reads in the diff
 
 
 def _text(value) -> str:
@@ -66,72 +68,6 @@ def _translations(stored: dict | None, fields: tuple[str, ...]) -> dict:
     }
 
 
-@transaction.atomic
-def apply_service_snapshot(service: m.Service, data: dict) -> m.Service:
-    """Make `service` (saved or new, with its network and organisation set) say what `data` says."""
-    for name in SERVICE_FIELDS:
-        setattr(service, name, data.get(name, getattr(service, name)))
-    kept = {
-        lang: texts for lang, texts in (service.translations or {}).items() if lang not in LANGUAGES
-    }  # languages the portal does not edit stay as they are
-    service.translations = {**kept, **data.get("translations", {})}
-    service.full_clean(exclude=["network", "organization"])
-    service.save()
-    network = service.network
-    terms = {str(t.pk): t for t in m.TaxonomyTerm.objects.for_network(network).select_related("taxonomy")}
-    wanted = {terms[i] for i in data.get("terms", []) if i in terms}
-    service.attributes.exclude(taxonomy_term__in=wanted).delete()
-    have = set(service.attributes.values_list("taxonomy_term_id", flat=True))
-    for term in wanted - {terms[str(i)] for i in have if str(i) in terms}:
-        m.Attribute.objects.create(
-            network=network,
-            service=service,
-            taxonomy_term=term,
-            link_type=LINK_TYPES.get(term.taxonomy.code, m.Attribute.LinkType.OTHER),
-        )
-    places = set(m.Location.objects.for_network(network).filter(pk__in=data.get("locations", [])))
-    service.service_at_locations.exclude(location__in=places).delete()
-    have = set(service.service_at_locations.values_list("location_id", flat=True))
-    for location in places:
-        if location.pk not in have:
-            m.ServiceAtLocation.objects.create(network=network, service=service, location=location)
-    service.cost_options.all().delete()
-    for cost in data.get("costs", []):
-        m.CostOption.objects.create(
-            network=network,
-            service=service,
-            kind=cost["kind"],
-            option=cost.get("option", ""),
-            amount=_decimal(cost.get("amount")),
-        )
-    service.languages.all().delete()
-    for code in data.get("languages", []):
-        m.Language.objects.create(network=network, service=service, code=code, name=code)
-    service.schedules.all().delete()
-    for row in data.get("hours", []):
-        m.Schedule.objects.create(
-            network=network,
-            service=service,
-            freq=m.Schedule.Freq.WEEKLY,
-            byday=row["byday"],
-            opens_at=row.get("opens_at") or None,
-            closes_at=row.get("closes_at") or None,
-            description=row.get("description", ""),
-        )
-    pillars = list(m.Pillar.objects.for_network(network).filter(pk__in=data.get("pillars", [])))
-    service.pillars.set(pillars)
-    return service
-
-
-def _decimal(value) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
 # --- organisations and locations -----------------------------------------------------------------------------
 
 
@@ -139,17 +75,6 @@ def organization_snapshot(organization: m.Organization) -> dict:
     data = {name: getattr(organization, name) for name in ORGANIZATION_FIELDS}
     data["translations"] = _translations(organization.translations, TRANSLATED["organization"])
     return data
-
-
-@transaction.atomic
-def apply_organization_snapshot(organization: m.Organization, data: dict) -> m.Organization:
-    for name in ORGANIZATION_FIELDS:
-        setattr(organization, name, data.get(name, getattr(organization, name)))
-    kept = {lang: texts for lang, texts in (organization.translations or {}).items() if lang not in LANGUAGES}
-    organization.translations = {**kept, **data.get("translations", {})}
-    organization.full_clean(exclude=["network", "parent_organization", "slug"])
-    organization.save()
-    return organization
 
 
 def location_snapshot(location: m.Location) -> dict:
@@ -162,28 +87,16 @@ def location_snapshot(location: m.Location) -> dict:
     return data
 
 
-@transaction.atomic
-def apply_location_snapshot(location: m.Location, data: dict) -> m.Location:
-    for name in ("name", "description", "transportation"):
-        setattr(location, name, data.get(name, ""))
-    location.latitude, location.longitude = _decimal(data.get("latitude")), _decimal(data.get("longitude"))
-    location.full_clean(exclude=["network", "organization", "area"])
-    location.save()
-    address = location.addresses.first() or m.Address(
-        network=location.network, location=location, state_province="Vlaams-Brabant"
-    )
-    for name in ADDRESS_FIELDS:
-        setattr(address, name, data.get(name, ""))
-    address.save()
-    wanted = set(data.get("accessibility", []))
-    location.accessibility.exclude(feature__in=wanted).delete()
-    have = set(location.accessibility.values_list("feature", flat=True))
-    for feature in wanted - have:
-        m.Accessibility.objects.create(network=location.network, location=location, feature=feature)
-    return location
-
-
 # --- the readable difference -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of text in a word diff: "same", "del" (only before), "ins" (only after) or "gap" (unchanged
+    text left out)."""
+
+    kind: str
+    text: str
 
 
 @dataclass
@@ -191,6 +104,8 @@ class Change:
     label: str
     before: str
     after: str
+    removed: list[Piece] = field(default_factory=list)  # `before`, its deleted words marked
+    added: list[Piece] = field(default_factory=list)  # `after`, its added words marked
 
 
 LABELS = {
@@ -230,27 +145,100 @@ LABELS = {
 }
 
 
-def diff(before: dict, after: dict, names: dict[str, str] | None = None) -> list[Change]:
-    """What changes, field by field, in words: ids become names (`names` maps id → name)."""
+def diff(before: dict, after: dict, names: dict[str, str] | None = None, *, context: int = 6) -> list[Change]:
+    """What changes, field by field, in words: ids become names (`names` maps id → name), and each change says
+    which words go and which come (see word_diff)."""
     names = names or {}
     changes = []
     for key in after:
         old, new = before.get(key), after.get(key)
         if _same(old, new):
             continue
-        changes.append(Change(str(LABELS.get(key, key)), _show(old, names), _show(new, names)))
+        shown_old, shown_new = _show(old, names), _show(new, names)
+        removed, added = word_diff(
+            "" if _empty(old) else shown_old, "" if _empty(new) else shown_new, context=context
+        )
+        changes.append(Change(str(LABELS.get(key, key)), shown_old, shown_new, removed, added))
     return changes
 
 
+# --- the changed words -------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"(\S+)(\s*)")
+
+
+def word_diff(before: str, after: str, *, context: int = 6) -> tuple[list[Piece], list[Piece]]:
+    """`before` with its deleted words marked and `after` with its added words marked (difflib on words).
+
+    Unchanged stretches longer than twice `context` words keep `context` words next to each change and a gap
+    for the rest, so a long description shows what changed, not all of it. Whitespace between words counts as
+    no change. The pieces are plain text: the template escapes them.
+    """
+    if not before:
+        return [Piece("same", EMPTY)], ([Piece("ins", after)] if after else [Piece("same", EMPTY)])
+    if not after:
+        return [Piece("del", before)], [Piece("same", EMPTY)]
+    old, new = _WORD.findall(before), _WORD.findall(after)
+    lead_old, lead_new = (
+        before[: len(before) - len(before.lstrip())],
+        after[: len(after) - len(after.lstrip())],
+    )
+    matcher = difflib.SequenceMatcher(None, [w for w, _ in old], [w for w, _ in new], autojunk=False)
+    removed: list[list] = []  # [kind, tokens] runs, shortened below
+    added: list[list] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            removed.append(["same", old[i1:i2]])
+            added.append(["same", new[j1:j2]])
+            continue
+        if i2 > i1:
+            removed.append(["del", old[i1:i2]])
+        if j2 > j1:
+            added.append(["ins", new[j1:j2]])
+    return _pieces(removed, lead_old, context), _pieces(added, lead_new, context)
+
+
+def _pieces(runs: list[list], lead: str, context: int) -> list[Piece]:
+    pieces: list[Piece] = [Piece("same", lead)] if lead else []
+    for n, (kind, tokens) in enumerate(runs):
+        if kind == "same" and len(tokens) > 2 * context:
+            first, last = n == 0, n == len(runs) - 1
+            head = [] if first else tokens[:context]
+            tail = [] if last else tokens[-context:]
+            if head:
+                pieces.append(Piece("same", _join(head)))
+            pieces.append(Piece("gap", "…"))
+            if tail:
+                pieces.append(Piece("same", _join(tail)))
+            continue
+        text = _join(tokens)
+        if kind == "same":
+            pieces.append(Piece("same", text))
+        else:  # the mark ends at the last word; the space after it is not part of the change
+            stripped = text.rstrip()
+            pieces.append(Piece(kind, stripped))
+            if stripped != text:
+                pieces.append(Piece("same", text[len(stripped) :]))
+    return pieces
+
+
+def _join(tokens: list[tuple[str, str]]) -> str:
+    return "".join(word + space for word, space in tokens)
+
+
+def _empty(value) -> bool:
+    return value in (None, "", [], {})
+
+
 def _same(old, new) -> bool:
-    if old in (None, "", [], {}) and new in (None, "", [], {}):
+    if _empty(old) and _empty(new):
         return True
     return _text(old) == _text(new) if not isinstance(new, list | dict) else old == new
 
 
 def _show(value, names: dict[str, str]) -> str:
-    if value in (None, "", [], {}):
-        return "—"
+    if _empty(value):
+        return EMPTY
     if isinstance(value, bool):
         return str(_("ja")) if value else str(_("nee"))
     if isinstance(value, list):

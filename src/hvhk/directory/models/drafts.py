@@ -1,8 +1,10 @@
-"""Changes that partners propose, waiting for the coordinator (moderation)."""
+"""Changes that partners propose, waiting for the coordinator (moderation); written only by
+`directory.services.drafts`."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
 
@@ -59,6 +61,7 @@ class Draft(NetworkScopedModel):
     review_comment = models.TextField(_("opmerking van de coördinator"), blank=True)
 
     same_network_fields = ("organization",)
+    history = HistoricalRecords()  # each step of the draft, with who took it (the audit trail)
 
     class Meta:
         ordering = ["-updated_at"]

@@ -6,9 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from hvhk.accounts.models import RoleAssignment
-from hvhk.directory.models import Service
-from hvhk.portal import services
-from hvhk.portal.models import Draft
+from hvhk.directory import services
+from hvhk.directory.models import Draft, Service
 from tests.accounts.factories import RoleFactory, UserFactory
 from tests.directory.factories import MembershipFactory, OrganizationFactory
 
