@@ -228,9 +228,12 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     assert "Je trok je toestemming in op" in parent.locator("main").inner_text()
     assert parent.get_by_role("link", name="Toestemming intrekken").count() == 0
 
-    # The partner can no longer open the referral, nor see it listed.
+    # The partner can no longer open the referral (the page says the family no longer shares it), nor see it
+    # listed.
     response = partner.reload()
-    assert response is not None and response.status == 404
+    assert response is not None and response.status == 410
+    assert "Het gezin deelt deze vraag niet meer" in partner.locator("main").inner_text()
+    assert QUESTION_NL not in partner.locator("main").inner_text()
     for show in ("", "?show=all"):
         visit(partner, live_server, REFERRALS + show)
         assert partner.get_by_role("link", name=reference_nl, exact=True).count() == 0, show

@@ -270,7 +270,9 @@ def referral_opened(*, referral: Referral, by: User) -> None:
 
 @transaction.atomic
 def consent_withdraw(*, request: SupportRequest, by: User | None = None) -> Consent:
-    """Sharing stops at once: open referrals close, the partners involved are told (without personal data)."""
+    """Sharing stops at once: open referrals close, the partners involved are told (without personal data), and
+    the request closes (nothing can be done with it any more; its retention period starts now, unless it was
+    closed before). The pages say why: display.request_status and display.referral_status."""
     _lock(request)
     consent = request.consent
     if consent.withdrawn_at is not None:
@@ -284,6 +286,10 @@ def consent_withdraw(*, request: SupportRequest, by: User | None = None) -> Cons
         referral.reason = note
         referral.save(update_fields=["status", "reason", "updated_at"])
         ReferralEvent.objects.create(referral=referral, status=S.CLOSED, actor=by, note=note)
+    if request.status != SupportRequest.Status.CLOSED:
+        request.status = SupportRequest.Status.CLOSED
+        request.closed_at = consent.withdrawn_at
+        request.save(update_fields=["status", "closed_at", "updated_at"])
     access_log(request=request, user=by, action=AccessLog.Action.WITHDRAW)
     organizations = list(request.referrals.values_list("organization_id", flat=True).distinct())
     transaction.on_commit(lambda: _tell_consent_withdrawn(request, organizations), robust=True)

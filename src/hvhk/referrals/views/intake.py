@@ -130,7 +130,8 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
         "consent": support_request.consent,
         "personal": personal,
         "referrals": referrals,
-        "loop_closed": bool(referrals) and all(not x.is_open for x in referrals),
+        # Every referral answered, while consent holds: a withdrawal or an expiry stops them instead.
+        "loop_closed": personal and bool(referrals) and all(not x.is_open for x in referrals),
         "refer_form": refer_form,
         "search": search,
         "forms_with_errors": [refer_form] if refer_form is not None and refer_form.errors else [],
