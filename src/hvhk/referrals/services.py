@@ -20,6 +20,7 @@ from hvhk.core.lib.mail import send
 from hvhk.core.lib.workdays import working_days_between
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
+from hvhk.referrals import display
 from hvhk.referrals.models import AccessLog, Consent, Referral, ReferralEvent, RequestFacts, SupportRequest
 
 S = Referral.Status
@@ -296,27 +297,28 @@ def consent_withdraw(*, request: SupportRequest, by: User | None = None) -> Cons
     return consent
 
 
-def request_export(*, request: SupportRequest, by: User) -> dict:
-    """All data on one family, for a GDPR access request (logged)."""
+def request_export(*, request: SupportRequest, by: User | None, family: bool = False) -> dict:
+    """What is stored on one family's request, as a download; every export is written to the access log.
+
+    The family itself (through its private link: `family=True`) always gets all of it: its right of access,
+    also after withdrawing or when consent expired. Staff follow the rule of the request page: the personal data
+    only while consent holds; after a withdrawal or an expiry only the facts without it (status, dates, life
+    domain, ages, municipality, house, consent, the referrals' steps)."""
     consent = request.consent
-    access_log(request=request, user=by, action=AccessLog.Action.EXPORT)
-    return {
+    personal = family or consent.is_active()
+    access_log(request=request, user=by, action=AccessLog.Action.EXPORT, detail="" if personal else "facts")
+    referrals = list(request.referrals.select_related("organization").prefetch_related("events"))
+    data = {
         "reference": request.reference,
         "network": request.network.name,
         "created_at": request.created_at.isoformat(),
         "source": request.get_source_display(),
-        "status": request.get_status_display(),
-        "question": request.question,
+        "status": display.request_status(request),
+        "closed_at": request.closed_at.isoformat() if request.closed_at else None,
         "life_domain": request.domain.name if request.domain else None,
-        "ages": request.ages,
+        "ages": display.age_labels(request.ages),
         "municipality": request.area.name if request.area else None,
         "house": request.house.name if request.house else None,
-        "name": request.name,
-        "contact_by": request.get_contact_by_display(),
-        "phone": request.phone,
-        "email": request.email,
-        "contact_when": request.contact_when,
-        "language": request.language,
         "consent": {
             "how": consent.get_how_display(),
             "given_at": consent.given_at.isoformat(),
@@ -328,21 +330,42 @@ def request_export(*, request: SupportRequest, by: User) -> dict:
             {
                 "service": r.service_name,
                 "organization": r.organization.name,
-                "message": r.message,
-                "status": r.get_status_display(),
-                "reason": r.reason,
+                "status": display.referral_status(r),
                 "steps": [
-                    {"status": e.get_status_display(), "at": e.at.isoformat(), "note": e.note}
+                    {"status": display.event_status(e), "at": e.at.isoformat()}
+                    | ({"note": e.note} if personal else {})
                     for e in r.events.all()
                 ],
             }
-            for r in request.referrals.select_related("organization").prefetch_related("events")
+            | ({"message": r.message, "reason": r.reason} if personal else {})
+            for r in referrals
         ],
+    }
+    if not personal:
+        data["personal_data"] = _(
+            "Niet in deze download: de toestemming van het gezin is ingetrokken of verlopen. Het gezin kan zijn "
+            "eigen gegevens downloaden met zijn privélink."
+        )
+        return data
+    data |= {
+        "question": request.question,
+        "name": request.name,
+        "phone": request.phone,
+        "email": request.email,
+        "contact_when": request.contact_when,
+        "contact_by": request.get_contact_by_display(),
+        "language": display.language_name(request.language),
         "access_log": [
-            {"at": entry.created_at.isoformat(), "who": entry.user_label, "what": entry.get_action_display()}
+            {
+                "at": entry.created_at.isoformat(),
+                "who": entry.user_label,
+                "what": entry.get_action_display(),
+                "detail": display.access_detail(entry),
+            }
             for entry in AccessLog.objects.filter(request_id=request.pk).order_by("created_at")
         ],
     }
+    return data
 
 
 def _facts(request: SupportRequest, reason: str) -> RequestFacts:

@@ -21,6 +21,7 @@ from hvhk.core.tenancy import network_view
 from hvhk.referrals import services
 from hvhk.referrals.forms import AskForm
 from hvhk.referrals.models import Consent
+from hvhk.referrals.views.page import json_download
 
 SESSION_NEW = "ask_new_reference"
 PRIVATE_IDLE_SECONDS = 30 * 60
@@ -123,6 +124,18 @@ def private_page(request: HttpRequest, network: Network) -> HttpResponse:
         "private_url": request.build_absolute_uri(reverse("referrals:private", args=[network.slug, token])),
     }
     return _private(render(request, "referrals/private.html", context))
+
+
+@require_http_methods(["GET"])
+@network_view
+def private_export(request: HttpRequest, network: Network) -> HttpResponse:
+    """The family's own download of everything stored on its request (its right of access), also after it
+    withdrew or its consent expired; written to the access log like every export."""
+    support_request, _token = _remembered(request, network)
+    if support_request is None:
+        return _link_needed(request)
+    data = services.request_export(request=support_request, by=None, family=True)
+    return _private(json_download(data, support_request.reference))
 
 
 @require_http_methods(["GET", "POST"])

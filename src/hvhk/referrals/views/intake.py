@@ -3,18 +3,16 @@
 Only intake workers of the network open these pages (access.requests); every other role gets a 404.
 """
 
-import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hvhk.directory.selectors import house_list
@@ -24,7 +22,7 @@ from hvhk.referrals import access, selectors, services
 from hvhk.referrals.display import request_labels
 from hvhk.referrals.forms import ProfessionalRequestForm, ReferForm
 from hvhk.referrals.models import AccessLog, Consent, SupportRequest
-from hvhk.referrals.views.page import portal_page
+from hvhk.referrals.views.page import json_download, portal_page
 
 PER_PAGE = 50
 FILTER_LABELS = {
@@ -179,21 +177,16 @@ def _request_act(request: HttpRequest, role: ActiveRole, support_request) -> Non
         raise Http404
 
 
+@never_cache
 @require_GET
 @portal_view
 def request_export(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
-    """Everything on one family as JSON, for a GDPR access request."""
+    """A download of the request, logged: with the family's personal data while consent holds (a GDPR access
+    request the family makes through staff), only the facts without it after a withdrawal or an expiry."""
     _intake_only(role)
     support_request = access.request_get(role, request_id)
     data = services.request_export(request=support_request, by=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder), content_type="application/json"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="hulpvraag-{slugify(support_request.reference)}.json"'
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return json_download(data, support_request.reference)
 
 
 @require_http_methods(["GET", "POST"])
