@@ -146,5 +146,5 @@ def withdraw(request: HttpRequest, network: Network) -> HttpResponse:
         return _link_needed(request)
     if request.method == "POST":
         services.consent_withdraw(request=support_request, by=None)
-        return redirect("referrals:private_page", network.slug)
+        return _private(redirect("referrals:private_page", network.slug))
     return _private(render(request, "referrals/withdraw.html", {"support_request": support_request}))

@@ -40,6 +40,7 @@ def _intake_only(role: ActiveRole) -> None:
         raise Http404
 
 
+@never_cache
 @require_GET
 @portal_view
 def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
@@ -64,6 +65,7 @@ def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     return portal_page(request, role, "referrals/queue.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @portal_view
 def request_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
@@ -87,6 +89,7 @@ def request_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     return portal_page(request, role, "referrals/request_new.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @portal_view
 def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
@@ -139,6 +142,7 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
     return portal_page(request, role, "referrals/request.html", context)
 
 
+@never_cache
 @require_POST
 @portal_view
 def request_action(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
@@ -189,6 +193,7 @@ def request_export(request: HttpRequest, role: ActiveRole, request_id: str) -> H
     return json_download(data, support_request.reference)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @portal_view
 def request_erase(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
@@ -204,6 +209,7 @@ def request_erase(request: HttpRequest, role: ActiveRole, request_id: str) -> Ht
     )
 
 
+@never_cache
 @require_GET
 @portal_view(coordinator=True)
 def access_log(request: HttpRequest, role: ActiveRole) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hvhk.portal.access import ActiveRole
@@ -22,6 +23,7 @@ from hvhk.referrals.models import AccessLog, Consent
 from hvhk.referrals.views.page import portal_page
 
 
+@never_cache
 @require_GET
 @portal_view
 def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
@@ -34,6 +36,7 @@ def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @portal_view
 def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) -> HttpResponse:
