@@ -128,7 +128,11 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     parent.get_by_label("Je naam (mag je leeg laten)").fill("Sara")
     parent.get_by_label("Je telefoonnummer").fill("0470 12 34 56")
     parent.get_by_label("Wanneer ben je het best bereikbaar? (mag je leeg laten)").fill("na 17 uur")
-    assert parent.locator("input[name=scope][value=question]").is_checked()
+    # Consent is an active choice: nothing is ticked before the parent ticks it.
+    for scope in ("question", "contact"):
+        box = parent.locator(f"input[name=scope][value={scope}]")
+        assert not box.is_checked()
+        box.check()
     click_to(parent, parent.get_by_role("button", name="Verstuur je vraag"), PRIVATE_URL)
     assert parent.locator("h1").inner_text().strip() == "Bedankt, we hebben je vraag goed ontvangen"
     reference_nl, private_link = _ask_private_page(parent)
@@ -142,6 +146,7 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     parent_ar.locator("#id_question").fill(QUESTION_AR)
     parent_ar.locator("input[name=contact_by][value=email]").check()
     parent_ar.locator("#id_email").fill("ouder@example.org")
+    parent_ar.locator("input[name=scope][value=question]").check()
     click_to(parent_ar, parent_ar.locator(ASK_SUBMIT), PRIVATE_URL)
     assert parent_ar.locator("html").get_attribute("dir") == "rtl"
     reference_ar, _link = _ask_private_page(parent_ar)
@@ -223,9 +228,12 @@ def test_a_familys_question_goes_to_a_partner_and_back_and_consent_can_be_withdr
     assert "Je trok je toestemming in op" in parent.locator("main").inner_text()
     assert parent.get_by_role("link", name="Toestemming intrekken").count() == 0
 
-    # The partner can no longer open the referral, nor see it listed.
+    # The partner can no longer open the referral (the page says the family no longer shares it), nor see it
+    # listed.
     response = partner.reload()
-    assert response is not None and response.status == 404
+    assert response is not None and response.status == 410
+    assert "Het gezin deelt deze vraag niet meer" in partner.locator("main").inner_text()
+    assert QUESTION_NL not in partner.locator("main").inner_text()
     for show in ("", "?show=all"):
         visit(partner, live_server, REFERRALS + show)
         assert partner.get_by_role("link", name=reference_nl, exact=True).count() == 0, show
@@ -282,8 +290,8 @@ def test_the_familys_pages_have_no_axe_violations_and_no_sideways_scrolling(
         assert page.locator("html").get_attribute("lang") == language
         check("ask", page)
 
-        # A refused submission: no question, no way to contact, nothing shared.
-        page.locator("input[name=scope][value=question]").uncheck()
+        # A refused submission: no question, no way to contact, nothing shared (no box is ticked beforehand).
+        assert not page.locator("input[name=scope][value=question]").is_checked()
         click_to(page, page.locator(ASK_SUBMIT), f"**{ASK}")
         assert page.locator(SUMMARY).count() == 1, "a refused question shows no error summary"
         errors = page.locator(".field--error")
@@ -417,6 +425,10 @@ def test_keyboard_only_ask_a_question_with_an_error_on_the_way(demo, new_page, l
     assert page.locator("input[name=contact_by][value=phone]").is_checked()
     _tab_until(page, "#id_phone", seen)
     page.keyboard.type("0470 12 34 56")
+    # Consent to share the question is the family's own choice: tick it with Space.
+    _tab_until(page, "input[name=scope][value=question]", seen)
+    page.keyboard.press("Space")
+    assert page.locator("input[name=scope][value=question]").is_checked()
     _tab_until(page, ASK_SUBMIT, seen)
     with page.expect_navigation(url=PRIVATE_URL):
         page.keyboard.press("Space")

@@ -42,6 +42,43 @@ def test_the_form_asks_in_plain_words_without_an_account(client, network_a):
     assert page["Cache-Control"].startswith("max-age=0") or "no-store" in page["Cache-Control"]
 
 
+def _ticked(html: str, name: str) -> set[str]:
+    """The values of the checkboxes named `name` that the page shows ticked."""
+    boxes = re.findall(rf'<input type="checkbox" name="{name}"[^>]*>', html)
+    assert boxes, f"no checkbox named {name}"
+    return {re.search(r'value="([^"]*)"', box).group(1) for box in boxes if re.search(r"\schecked\b", box)}
+
+
+def test_no_consent_box_is_ticked_before_the_family_chooses(client, network_a):
+    html = client.get(f"/{network_a.slug}/ask/").content.decode()
+
+    assert _ticked(html, "scope") == set()
+    assert 'name="contact_by"' in html and " checked" not in html  # nothing at all is chosen for the family
+
+
+def test_a_refused_form_keeps_only_the_consent_boxes_the_family_ticked(client, network_a):
+    page = _ask(client, network_a, {**FILLED, "question": "", "scope": ["contact"]})
+    html = page.content.decode()
+
+    assert "Schrijf je vraag. Een paar woorden is genoeg." in html
+    assert _ticked(html, "scope") == {"contact"}
+    assert _ticked(_ask(client, network_a, {**FILLED, "question": ""}).content.decode(), "scope") == {
+        "question",
+        "contact",
+    }
+    assert SupportRequest.objects.count() == 0
+
+
+def test_a_question_without_consent_to_share_it_is_refused_with_a_clear_message(client, network_a):
+    data = {key: value for key, value in FILLED.items() if key != "scope"}
+
+    html = _ask(client, network_a, data).content.decode()
+
+    assert "Vink aan dat we je vraag mogen delen. Anders kunnen we je niet doorverwijzen." in html
+    assert _ticked(html, "scope") == set() and FILLED["question"] in html
+    assert SupportRequest.objects.count() == 0
+
+
 def test_an_empty_form_is_refused_with_dutch_messages(client, network_a):
     page = _ask(client, network_a, {})
     html = page.content.decode()

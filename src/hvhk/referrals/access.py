@@ -2,6 +2,7 @@
 referral involves (while the family's consent holds), ever see one; everyone else gets a 404."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from hvhk.accounts.access import ActiveRole
@@ -40,6 +41,24 @@ def request_get(role: ActiveRole, pk) -> SupportRequest:
 
 def referral_get(role: ActiveRole, pk) -> Referral:
     return scoped_get_or_404(referrals(role), network=role.network, pk=pk)
+
+
+def referral_no_longer_shared(role: ActiveRole, pk) -> Referral | None:
+    """A referral to the role's own organisation that the family no longer shares (consent withdrawn or expired).
+
+    Its partner followed the link in the mail they got, so they are told it is no longer shared rather than
+    given a bare 404; everyone else (another organisation, another network, a malformed id) gets None: the 404.
+    """
+    if not (role.is_editor and role.organization is not None):
+        return None
+    mine = Referral.objects.filter(organization=role.organization)
+    try:
+        referral = scoped_get_or_404(
+            mine.select_related("request", "request__consent"), network=role.network, pk=pk
+        )
+    except Http404:
+        return None
+    return None if referral.request.consent.is_active() else referral
 
 
 def may_see_personal_data(request: SupportRequest) -> bool:

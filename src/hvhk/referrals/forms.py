@@ -103,8 +103,9 @@ class AskForm(forms.Form):
         if not self.houses:
             del self.fields["house"]
         if not self.is_bound:
+            # Consent is an active choice: no box is ticked before the family (or the professional, for what
+            # the family agreed to) ticks it. A form shown again after an error keeps only what was ticked.
             self.initial.setdefault("language", (language or "nl")[:2])
-            self.initial.setdefault("scope", [Consent.Scope.QUESTION, Consent.Scope.CONTACT])
 
     def clean_question(self) -> str:
         question = self.cleaned_data["question"].strip()

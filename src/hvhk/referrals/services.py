@@ -24,6 +24,7 @@ from hvhk.core.lib.mail import send
 from hvhk.core.lib.workdays import working_days_between
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
+from hvhk.referrals import display
 from hvhk.referrals.crypto import token_hash
 from hvhk.referrals.models import AccessLog, Consent, Referral, ReferralEvent, RequestFacts, SupportRequest
 
@@ -308,7 +309,9 @@ def referral_open(*, referral: Referral, acting_user: User) -> None:
 
 @transaction.atomic
 def consent_withdraw(*, request: SupportRequest, acting_user: User | None) -> Consent:
-    """Sharing stops at once: open referrals close, the partners involved are told (without personal data).
+    """Sharing stops at once: open referrals close, the partners involved are told (without personal data), and
+    the request closes (nothing can be done with it any more; its retention period starts now, unless it was
+    closed before). The pages say why: display.request_status and display.referral_status.
 
     `acting_user` None is the family, through its private link; otherwise an intake worker records it."""
     if acting_user is not None:
@@ -326,6 +329,10 @@ def consent_withdraw(*, request: SupportRequest, acting_user: User | None) -> Co
         referral.reason = note
         referral.save(update_fields=["status", "reason", "updated_at"])
         _event(referral, status=S.CLOSED, actor=acting_user, note=note)
+    if request.status != SupportRequest.Status.CLOSED:
+        request.status = SupportRequest.Status.CLOSED
+        request.closed_at = consent.withdrawn_at
+        request.save(update_fields=["status", "closed_at", "updated_at"])
     access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.WITHDRAW)
     organizations = list(request.referrals.values_list("organization_id", flat=True).distinct())
     transaction.on_commit(lambda: _tell_consent_withdrawn(request, organizations), robust=True)
@@ -333,28 +340,36 @@ def consent_withdraw(*, request: SupportRequest, acting_user: User | None) -> Co
 
 
 @transaction.atomic
-def request_export(*, request: SupportRequest, acting_user: User) -> dict:
-    """All data on one family, for a GDPR access request (logged); the network's intake workers make it."""
-    _require_intake(acting_user, request)
+def request_export(*, request: SupportRequest, acting_user: User | None, family: bool = False) -> dict:
+    """What is stored on one family's request, as a download; every export is written to the access log.
+
+    The family itself (through its private link: `family=True`) always gets all of it: its right of access,
+    also after withdrawing or when consent expired. Staff follow the rule of the request page: the personal data
+    only while consent holds; after a withdrawal or an expiry only the facts without it (status, dates, life
+    domain, ages, municipality, house, consent, the referrals' steps). Staff exports are the network's intake
+    workers' (`acting_user`); the family's export has `acting_user` None and `family=True`."""
+    if not family:
+        _require_intake(acting_user, request)
     consent = request.consent
-    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.EXPORT)
-    return {
+    personal = family or consent.is_active()
+    access_log_create(
+        request=request,
+        acting_user=None if family else acting_user,
+        action=AccessLog.Action.EXPORT,
+        detail="" if personal else "facts",
+    )
+    referrals = list(request.referrals.select_related("organization").prefetch_related("events"))
+    data = {
         "reference": request.reference,
         "network": request.network.name,
         "created_at": request.created_at.isoformat(),
         "source": request.get_source_display(),
-        "status": request.get_status_display(),
-        "question": request.question,
+        "status": display.request_status(request),
+        "closed_at": request.closed_at.isoformat() if request.closed_at else None,
         "life_domain": request.domain.name if request.domain else None,
-        "ages": request.ages,
+        "ages": display.age_labels(request.ages),
         "municipality": request.area.name if request.area else None,
         "house": request.house.name if request.house else None,
-        "name": request.name,
-        "contact_by": request.get_contact_by_display(),
-        "phone": request.phone,
-        "email": request.email,
-        "contact_when": request.contact_when,
-        "language": request.language,
         "consent": {
             "how": consent.get_how_display(),
             "given_at": consent.given_at.isoformat(),
@@ -366,23 +381,44 @@ def request_export(*, request: SupportRequest, acting_user: User) -> dict:
             {
                 "service": r.service_name,
                 "organization": r.organization.name,
-                "message": r.message,
-                "status": r.get_status_display(),
-                "reason": r.reason,
+                "status": display.referral_status(r),
                 "steps": [
-                    {"status": e.get_status_display(), "at": e.at.isoformat(), "note": e.note}
+                    {"status": display.event_status(e), "at": e.at.isoformat()}
+                    | ({"note": e.note} if personal else {})
                     for e in r.events.all()
                 ],
             }
-            for r in request.referrals.select_related("organization").prefetch_related("events")
+            | ({"message": r.message, "reason": r.reason} if personal else {})
+            for r in referrals
         ],
+    }
+    if not personal:
+        data["personal_data"] = _(
+            "Niet in deze download: de toestemming van het gezin is ingetrokken of verlopen. Het gezin kan zijn "
+            "eigen gegevens downloaden met zijn privélink."
+        )
+        return data
+    data |= {
+        "question": request.question,
+        "name": request.name,
+        "phone": request.phone,
+        "email": request.email,
+        "contact_when": request.contact_when,
+        "contact_by": request.get_contact_by_display(),
+        "language": display.language_name(request.language),
         "access_log": [
-            {"at": entry.created_at.isoformat(), "who": entry.user_label, "what": entry.get_action_display()}
+            {
+                "at": entry.created_at.isoformat(),
+                "who": entry.user_label,
+                "what": entry.get_action_display(),
+                "detail": display.access_detail(entry),
+            }
             for entry in AccessLog.objects.for_network(request.network)
             .filter(request_id=request.pk)
             .order_by("created_at")
         ],
     }
+    return data
 
 
 def _facts(request: SupportRequest, reason: str) -> RequestFacts:

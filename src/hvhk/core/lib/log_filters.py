@@ -3,20 +3,26 @@
 import logging
 import re
 
-PRIVATE_LINK = re.compile(r"(/ask/)[A-Za-z0-9_-]{20,}(/)")
+# The token of /<network>/ask/<token>/, with or without the final slash (a link typed by hand, which Django then
+# redirects). The family's other pages (/ask/jouw-vraag/…) have shorter names and stay readable.
+PRIVATE_LINK = re.compile(r"(/ask/)[A-Za-z0-9_-]{20,}")
+_TRACEBACKS = logging.Formatter()
 
 
-def _hide(value):
-    return PRIVATE_LINK.sub(r"\1…\2", value) if isinstance(value, str) else value
+def hide_private_links(value):
+    """`value` with every private-link token replaced by an ellipsis; anything but a string as it is."""
+    return PRIVATE_LINK.sub("\\1…", value) if isinstance(value, str) else value
 
 
 class HidePrivateLinks(logging.Filter):
     """Replace the token of /<network>/ask/<token>/ in a record's message and arguments by an ellipsis."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = _hide(record.msg)
+        record.msg = hide_private_links(record.msg)
         if isinstance(record.args, tuple):
-            record.args = tuple(_hide(arg) for arg in record.args)
+            record.args = tuple(hide_private_links(arg) for arg in record.args)
         elif isinstance(record.args, dict):
-            record.args = {key: _hide(arg) for key, arg in record.args.items()}
+            record.args = {key: hide_private_links(arg) for key, arg in record.args.items()}
+        if record.exc_info and not record.exc_text:  # a traceback's messages may quote the path too
+            record.exc_text = hide_private_links(_TRACEBACKS.formatException(record.exc_info))
         return True

@@ -21,6 +21,7 @@ from hvhk.core.tenancy import network_view
 from hvhk.referrals import selectors, services
 from hvhk.referrals.forms import AskForm
 from hvhk.referrals.models import Consent
+from hvhk.referrals.views.page import json_download
 
 SESSION_NEW = "ask_new_reference"
 PRIVATE_IDLE_SECONDS = 30 * 60
@@ -125,6 +126,18 @@ def private_page(request: HttpRequest, network: Network) -> HttpResponse:
     return _private(render(request, "referrals/private.html", context))
 
 
+@require_http_methods(["GET"])
+@network_view
+def private_export(request: HttpRequest, network: Network) -> HttpResponse:
+    """The family's own download of everything stored on its request (its right of access), also after it
+    withdrew or its consent expired; written to the access log like every export."""
+    support_request, _token = _remembered(request, network)
+    if support_request is None:
+        return _link_needed(request)
+    data = services.request_export(request=support_request, acting_user=None, family=True)
+    return _private(json_download(data, support_request.reference))
+
+
 @require_http_methods(["GET", "POST"])
 @network_view
 def withdraw(request: HttpRequest, network: Network) -> HttpResponse:
@@ -133,5 +146,5 @@ def withdraw(request: HttpRequest, network: Network) -> HttpResponse:
         return _link_needed(request)
     if request.method == "POST":
         services.consent_withdraw(request=support_request, acting_user=None)
-        return redirect("referrals:private_page", network.slug)
+        return _private(redirect("referrals:private_page", network.slug))
     return _private(render(request, "referrals/withdraw.html", {"support_request": support_request}))

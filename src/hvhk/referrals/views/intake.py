@@ -3,18 +3,16 @@
 Only intake workers of the network open these pages (access.requests); every other role gets a 404.
 """
 
-import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hvhk.accounts.access import ActiveRole
@@ -24,7 +22,7 @@ from hvhk.referrals import access, selectors, services
 from hvhk.referrals.display import request_labels
 from hvhk.referrals.forms import ProfessionalRequestForm, ReferForm
 from hvhk.referrals.models import AccessLog, Consent, SupportRequest
-from hvhk.referrals.views.page import portal_page
+from hvhk.referrals.views.page import json_download, portal_page
 
 PER_PAGE = 50
 FILTER_LABELS = {
@@ -42,6 +40,7 @@ def _intake_only(role: ActiveRole) -> None:
         raise Http404
 
 
+@never_cache
 @require_GET
 @role_required
 def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
@@ -66,6 +65,7 @@ def queue(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     return portal_page(request, role, "referrals/queue.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @role_required
 def request_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
@@ -89,6 +89,7 @@ def request_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     return portal_page(request, role, "referrals/request_new.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @role_required
 def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
@@ -132,7 +133,8 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
         "consent": support_request.consent,
         "personal": personal,
         "referrals": referrals,
-        "loop_closed": bool(referrals) and all(not x.is_open for x in referrals),
+        # Every referral answered, while consent holds: a withdrawal or an expiry stops them instead.
+        "loop_closed": personal and bool(referrals) and all(not x.is_open for x in referrals),
         "refer_form": refer_form,
         "search": search,
         "forms_with_errors": [refer_form] if refer_form is not None and refer_form.errors else [],
@@ -142,6 +144,7 @@ def request_detail(request: HttpRequest, role: ActiveRole, request_id: str) -> H
     return portal_page(request, role, "referrals/request.html", context)
 
 
+@never_cache
 @require_POST
 @role_required
 def request_action(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
@@ -180,23 +183,19 @@ def _request_act(request: HttpRequest, role: ActiveRole, support_request) -> Non
         raise Http404
 
 
+@never_cache
 @require_GET
 @role_required
 def request_export(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
-    """Everything on one family as JSON, for a GDPR access request."""
+    """A download of the request, logged: with the family's personal data while consent holds (a GDPR access
+    request the family makes through staff), only the facts without it after a withdrawal or an expiry."""
     _intake_only(role)
     support_request = access.request_get(role, request_id)
     data = services.request_export(request=support_request, acting_user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder), content_type="application/json"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="hulpvraag-{slugify(support_request.reference)}.json"'
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return json_download(data, support_request.reference)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @role_required
 def request_erase(request: HttpRequest, role: ActiveRole, request_id: str) -> HttpResponse:
@@ -212,6 +211,7 @@ def request_erase(request: HttpRequest, role: ActiveRole, request_id: str) -> Ht
     )
 
 
+@never_cache
 @require_GET
 @role_required(coordinator=True)
 def access_log(request: HttpRequest, role: ActiveRole) -> HttpResponse:

@@ -1,6 +1,8 @@
 """The partner's side: referrals to their organisation, each with the request's shared data and the next step.
 
-A partner opens a referral only while the family's consent holds; afterwards the referral is a 404.
+A partner opens a referral only while the family's consent holds. Afterwards the partner who follows the link in
+their mail learns that the family no longer shares the request (410, without any of its data); anyone else still
+gets a 404.
 """
 
 from allauth.mfa.utils import is_mfa_enabled
@@ -9,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hvhk.accounts.access import ActiveRole
@@ -20,6 +23,7 @@ from hvhk.referrals.models import AccessLog, Consent
 from hvhk.referrals.views.page import portal_page
 
 
+@never_cache
 @require_GET
 @role_required
 def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
@@ -32,10 +36,17 @@ def referral_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @role_required
 def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) -> HttpResponse:
-    referral = access.referral_get(role, referral_id)
+    try:
+        referral = access.referral_get(role, referral_id)
+    except Http404:
+        gone = access.referral_no_longer_shared(role, referral_id)
+        if gone is None:
+            raise
+        return _no_longer_shared(request, role, gone)
     if not is_mfa_enabled(request.user):
         # A partner editor signs in with a password alone to keep their offering; a family's data asks more.
         context = {"nav": "referrals", "referral": referral}
@@ -93,3 +104,16 @@ def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) ->
         **request_labels(support_request),
     }
     return portal_page(request, role, "referrals/referral.html", context)
+
+
+def _no_longer_shared(request: HttpRequest, role: ActiveRole, referral) -> HttpResponse:
+    """The referral's own partner, after a withdrawal or expiry: what happened, with nothing of the family's data
+    (the reference and the service are in the mail they got). Nothing changes, whatever the method."""
+    context = {
+        "nav": "referrals",
+        "referral": referral,
+        "withdrawn": referral.request.consent.withdrawn_at is not None,
+    }
+    response = portal_page(request, role, "referrals/referral_gone.html", context)
+    response.status_code = 410
+    return response
