@@ -60,3 +60,9 @@ def safe_link(url, text: str = "", rel: str = "noopener"):
     if rel:
         return format_html('<a href="{}" rel="{}">{}</a>', href, rel, text or href)
     return format_html('<a href="{}">{}</a>', href, text or href)
+
+
+@register.filter
+def as_list(value) -> list:
+    """{% include "core/_error_summary.html" with forms_with_errors=form|as_list %}: one value as a list."""
+    return [value] if value else []
