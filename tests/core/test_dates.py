@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 import hvhk
 from hvhk.accounts.models import RoleAssignment
@@ -53,7 +54,8 @@ def test_the_intake_queue_shows_dates_in_the_interface_language(
     SupportRequest.objects.filter(pk=request.pk).update(created_at=at)
     client.force_login(intake)
 
-    body = client.get("/portal/requests/", headers={"accept-language": language}).content.decode()
+    with translation.override("nl"):  # the request activates `language` in this thread; put Dutch back after
+        body = client.get("/portal/requests/", headers={"accept-language": language}).content.decode()
 
     assert expected in body
     assert "2026-12-04" not in body and "4 Dec 2026" not in body and "4 dec 2026" not in body
