@@ -1,4 +1,8 @@
+import re
+
 import pytest
+
+from hvhk.wegwijzer import saved_list
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +15,8 @@ def _save(client, service, **extra):
 
 def test_a_visitor_saves_and_removes_services_without_an_account(client, listed):
     response = _save(client, listed["babymassage"])
-    assert response.status_code == 302 and response["Location"] == "/netwerk-a/services/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/netwerk-a/services/#save-{listed['babymassage'].id}"
     _save(client, listed["sleep"])
     body = client.get("/netwerk-a/list/").content.decode()
     assert body.index("Babymassage") < body.index("Slaapspreekuur")
@@ -27,6 +32,56 @@ def test_an_htmx_save_swaps_only_the_button(client, listed):
     response = _save(client, listed["babymassage"], headers={"HX-Request": "true"})
     body = response.content.decode()
     assert "<html" not in body and "Bewaard" in body and "/netwerk-a/list/remove/" in body
+
+
+def _status_line(body: str, service) -> str:
+    """The text of the status line beside a service's save button."""
+    match = re.search(
+        rf'<p class="save-status" id="save-status-{service.id}" role="status"[^>]*>(.*?)</p>', body
+    )
+    assert match, f"no status line for {service.name}"
+    return match.group(1)
+
+
+def test_without_javascript_the_saved_message_shows_beside_the_button_it_is_about(client, listed):
+    babymassage, sleep = listed["babymassage"], listed["sleep"]
+    _save(client, babymassage)
+
+    body = client.get("/netwerk-a/services/").content.decode()
+
+    assert _status_line(body, babymassage) == "Bewaard in je lijst: Babymassage"
+    assert _status_line(body, sleep) == ""
+    assert '<div class="messages"' not in body  # not (also) at the top of the page
+    assert "Bewaard in je lijst: Babymassage" not in client.get("/netwerk-a/services/").content.decode()
+
+
+def test_with_htmx_the_saved_message_appears_in_place_and_not_on_the_next_page(client, listed):
+    babymassage = listed["babymassage"]
+    response = _save(client, babymassage, headers={"HX-Request": "true"})
+    body = response.content.decode()
+
+    # The button swaps itself; the status line beside it (a live region already on the page) gets the message.
+    assert f'<form class="save-form" id="save-{babymassage.id}"' in body
+    assert re.search(
+        rf'<p class="save-status" id="save-status-{babymassage.id}" role="status" hx-swap-oob="innerHTML">'
+        r"Bewaard in je lijst: Babymassage</p>",
+        body,
+    )
+    for page in ("/netwerk-a/services/", "/netwerk-a/list/"):
+        assert "Bewaard in je lijst: Babymassage" not in client.get(page).content.decode(), page
+
+    removed = client.post(
+        "/netwerk-a/list/remove/", {"service": str(babymassage.id)}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "Uit je lijst gehaald: Babymassage" in removed and "/netwerk-a/list/add/" in removed
+
+
+def test_with_htmx_a_full_list_says_so_in_place_and_the_button_stays_unsaved(client, listed):
+    session = client.session
+    session[saved_list.SESSION_KEY] = {"netwerk-a": [f"id-{n}" for n in range(saved_list.MAX_SAVED)]}
+    session.save()
+    body = _save(client, listed["babymassage"], headers={"HX-Request": "true"}).content.decode()
+    assert "Je lijst is vol" in body and "/netwerk-a/list/add/" in body and "Bewaard ✓" not in body
 
 
 def test_another_networks_service_cannot_be_saved(client, listed, service_b):
@@ -61,7 +116,7 @@ def test_the_list_is_kept_per_network(client, listed, service_b):
 def test_next_cannot_send_the_visitor_to_another_site(client, listed):
     for target in ("//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example/"):
         response = client.post("/netwerk-a/list/add/", {"service": str(listed["sleep"].id), "next": target})
-        assert response["Location"] == "/netwerk-a/list/", target
+        assert response["Location"] == f"/netwerk-a/list/#save-{listed['sleep'].id}", target
 
 
 def test_the_list_downloads_as_a_pdf(client, listed):

@@ -149,3 +149,30 @@ def test_home_links_life_domains_and_ages_to_the_search(client, listed):
     assert 'href="/netwerk-a/services/?domain=gezondheid"' in body
     assert 'href="/netwerk-a/services/?age=zwanger"' in body
     assert 'action="/netwerk-a/services/"' in body
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(document.cookie)", "  JAVASCRIPT:alert(1)", "data:text/html,x"]
+)
+def test_a_javascript_website_is_never_a_link_on_the_service_and_organisation_pages(
+    client, listed, partner_a, url
+):
+    # Written straight to the database, as an old import or a bug elsewhere could have stored it.
+    type(listed["babymassage"]).objects.filter(pk=listed["babymassage"].pk).update(url=url)
+    type(partner_a).objects.filter(pk=partner_a.pk).update(website=url)
+
+    pages = [
+        client.get(f"/netwerk-a/services/{listed['babymassage'].id}/").content.decode(),
+        client.get(f"/netwerk-a/organizations/{partner_a.id}/").content.decode(),
+    ]
+
+    for body in pages:
+        assert 'href="javascript' not in body.lower() and 'href="  javascript' not in body.lower()
+        assert 'href="data:' not in body
+        assert "unlinked-url" in body  # shown as plain text instead
+
+
+def test_a_web_address_is_still_a_link(client, listed, partner_a):
+    type(partner_a).objects.filter(pk=partner_a.pk).update(website="https://partner.example/")
+    body = client.get(f"/netwerk-a/organizations/{partner_a.id}/").content.decode()
+    assert '<a href="https://partner.example/" rel="noopener">Website</a>' in body

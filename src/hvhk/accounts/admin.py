@@ -7,7 +7,12 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.accounts.models import RoleAssignment, User
-from hvhk.accounts.scoped_admin import NetworkScopedAdmin, coordinated_networks, may_administer
+from hvhk.accounts.scoped_admin import (
+    DutchArticleMessagesMixin,
+    NetworkScopedAdmin,
+    coordinated_networks,
+    may_administer,
+)
 from hvhk.core.lib.images import reencode
 from hvhk.core.models import Area, Network
 
@@ -55,7 +60,7 @@ class NetworkForm(forms.ModelForm):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(DutchArticleMessagesMixin, admin.ModelAdmin):
     """Platform admins manage networks; a coordinator sees and edits only their own."""
 
     form = NetworkForm

@@ -10,6 +10,8 @@ and gets a 404 for anyone else's row. Other staff see nothing.
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
 
 from hvhk.accounts.selectors import coordinator_networks
 from hvhk.core.models import Network, NetworkScopedModel
@@ -64,7 +66,31 @@ class _ScopedFormfieldsMixin:
         return field
 
 
-class NetworkScopedAdmin(_ScopedFormfieldsMixin, admin.ModelAdmin):
+# Dutch nouns of our models that take "het", not "de". Django's Dutch admin writes "De {name} ‘…’ is met succes
+# gewijzigd." for every model, which reads "De aanbod" and "De netwerk".
+NEUTER_NOUNS = frozenset({"aanbod", "netwerk", "gebied", "huis", "synoniem", "e-mailadres"})
+
+
+def with_dutch_article(message, verbose_name):
+    """The admin's message with "Het" instead of "De" before a neuter noun, in Dutch; any other message as is."""
+    if (get_language() or "").split("-")[0] != "nl":
+        return message
+    noun = str(verbose_name)
+    text = str(message)
+    if not noun or noun.split()[0].lower() not in NEUTER_NOUNS or not text.startswith(f"De {noun}"):
+        return message
+    fixed = "Het" + text[2:]  # only the article changes: the rest was escaped (or safe) already
+    return mark_safe(fixed) if isinstance(message, SafeData) else fixed  # noqa: S308
+
+
+class DutchArticleMessagesMixin:
+    def message_user(self, request, message, *args, **kwargs):
+        return super().message_user(
+            request, with_dutch_article(message, self.opts.verbose_name), *args, **kwargs
+        )
+
+
+class NetworkScopedAdmin(DutchArticleMessagesMixin, _ScopedFormfieldsMixin, admin.ModelAdmin):
     list_select_related = ("network",)
 
     def get_queryset(self, request):

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hvhk.accounts.selectors import is_coordinator
 from hvhk.core.lib.http import is_local_path
+from hvhk.core.lib.messages import placed
 from hvhk.core.models import Network
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.core.tenancy import network_view
@@ -16,9 +17,20 @@ from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.pdf import render_pdf
 
 
-def _back(request: HttpRequest, network: Network) -> HttpResponse:
+def _back(request: HttpRequest, network: Network, *, anchor: str = "") -> HttpResponse:
     target = request.POST.get("next", "")
-    return redirect(target if is_local_path(target) else reverse("wegwijzer:list", args=[network.slug]))
+    target = target if is_local_path(target) else reverse("wegwijzer:list", args=[network.slug])
+    return redirect(f"{target}#{anchor}" if anchor and "#" not in target else target)
+
+
+def _answer(request: HttpRequest, network: Network, *, service, is_saved: bool, status: str, level: int):
+    """The button's new state with its status beside it: in place for htmx, else on the page we go back to,
+    scrolled to the button (the message is placed next to it, not at the top of the page)."""
+    if request.htmx:
+        context = {"service": service, "is_saved": is_saved, "status": status, "swap_status": True}
+        return render(request, "wegwijzer/_save_button.html", context)
+    messages.add_message(request, level, status, extra_tags=placed(f"save-{service.id}"))
+    return _back(request, network, anchor=f"save-{service.id}")
 
 
 @require_GET
@@ -35,12 +47,14 @@ def saved_add(request: HttpRequest, network: Network) -> HttpResponse:
         directory.service_list(network=network), network=network, id=request.POST.get("service", "")
     )
     if saved_list.save(request, network, str(service.id)):
-        messages.success(request, _("Bewaard in je lijst: %(name)s") % {"name": service.name})
+        status, level, is_saved = (
+            _("Bewaard in je lijst: %(name)s") % {"name": service.name},
+            messages.SUCCESS,
+            True,
+        )
     else:
-        messages.error(request, _("Je lijst is vol. Verwijder eerst iets."))
-    if request.htmx:
-        return render(request, "wegwijzer/_save_button.html", {"service": service, "is_saved": True})
-    return _back(request, network)
+        status, level, is_saved = _("Je lijst is vol. Verwijder eerst iets."), messages.ERROR, False
+    return _answer(request, network, service=service, is_saved=is_saved, status=status, level=level)
 
 
 @require_POST
@@ -54,7 +68,10 @@ def saved_remove(request: HttpRequest, network: Network) -> HttpResponse:
         saved_list.remove(request, network, service_id)
     if request.htmx and service_id:
         service = scoped_get_or_404(Service, network=network, id=service_id)
-        return render(request, "wegwijzer/_save_button.html", {"service": service, "is_saved": False})
+        status = _("Uit je lijst gehaald: %(name)s") % {"name": service.name}
+        return _answer(
+            request, network, service=service, is_saved=False, status=status, level=messages.SUCCESS
+        )
     return _back(request, network)
 
 

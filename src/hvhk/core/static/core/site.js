@@ -13,6 +13,7 @@
     });
 
     root.querySelectorAll("[data-share]").forEach(function (button) {
+      if (!navigator.share && !navigator.clipboard) return;  // nothing to share with: the button stays hidden
       button.hidden = false;
       button.addEventListener("click", function () {
         var data = { title: button.dataset.title, url: button.dataset.url };
