@@ -11,6 +11,7 @@ from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.models import Area, Network
 from hvhk.demo.services import demo_load
 from hvhk.directory import models as m
+from hvhk.directory.services import taxonomy_seed
 from hvhk.feedback.models import ErrorReport
 from hvhk.portal.services import overdue_before
 from hvhk.referrals.models import Referral, ReferralEvent, SupportRequest
@@ -177,3 +178,17 @@ def test_example_requests_are_dated_in_the_days_before_the_demo_was_loaded():
             steps = [e.at for e in referral.events.order_by("at")]
             assert request.created_at < referral.created_at == steps[0] and steps[-1] <= request.updated_at
             assert max(steps) <= timezone.make_aware(dt.datetime.combine(day, dt.time(0)))
+
+
+def test_a_network_whose_categories_were_made_before_keeps_them_and_the_demo_links_to_them():
+    """A database loaded by an older demo has the same categories under other ids: matched on their codes."""
+    network = Network.objects.create(slug="leuven", name="Huis van het Kind Leuven")
+    before = {(t.taxonomy.code, t.code): t.pk for t in taxonomy_seed(network=network)}
+
+    demo_load()
+
+    terms = m.TaxonomyTerm.objects.filter(network=network).select_related("taxonomy")
+    after = {(t.taxonomy.code, t.code): t.pk for t in terms}
+    assert after == before
+    used = set(m.Attribute.objects.filter(network=network).values_list("taxonomy_term_id", flat=True))
+    assert used and used <= set(before.values())
