@@ -15,6 +15,7 @@ from hvhk.directory.services import taxonomy_seed
 from hvhk.feedback.models import ErrorReport
 from hvhk.portal.services import overdue_before
 from hvhk.referrals.models import Referral, ReferralEvent, SupportRequest
+from tests.directory.factories import HouseFactory, LocationFactory, OrganizationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +193,23 @@ def test_a_network_whose_categories_were_made_before_keeps_them_and_the_demo_lin
     assert after == before
     used = set(m.Attribute.objects.filter(network=network).values_list("taxonomy_term_id", flat=True))
     assert used and used <= set(before.values())
+
+
+def test_a_reload_removes_the_rows_the_files_do_not_have():
+    demo_load()
+    network = Network.objects.get(slug="leuven")
+    stray = ServiceFactory(organization=OrganizationFactory(network=network, slug="verdwenen"))
+    place = LocationFactory(organization=stray.organization)
+    HouseFactory(location=place, slug="verdwenen-huis")
+    m.Membership.objects.filter(organization__slug="amber").delete()
+    Area.objects.create(network=network, slug="verdwenen-wijk", name="Weg", kind=Area.Kind.NEIGHBOURHOOD)
+
+    demo_load()
+
+    assert not m.Service.objects.filter(pk=stray.pk).exists()
+    assert not m.Organization.objects.filter(slug="verdwenen").exists()
+    assert not m.Location.objects.filter(pk=place.pk).exists()
+    assert not m.House.objects.filter(slug="verdwenen-huis").exists()
+    assert not Area.objects.filter(slug="verdwenen-wijk").exists()
+    assert m.Membership.objects.filter(organization__slug="amber").exists()
+    assert _figures(network) == FIGURES["leuven"]
