@@ -34,6 +34,7 @@ DEMO_PASSWORD = "hvhk-demo"  # noqa: S105 (documented demo password)
 # Accounts that see personal data sign in with an authenticator app; in the demo they share this documented
 # secret (README), and `hvhk demo-code` prints the code of the moment.
 DEMO_TOTP_SECRET = "HVHKDEMOHVHKDEMO"  # noqa: S105
+NETWORK_FIELDS = ("name", "description", "email", "phone", "website", "address", "colour")  # from [network]
 
 
 class DemoLoadError(RuntimeError):
@@ -53,8 +54,7 @@ def _network(files: DemoFiles) -> Network:
     network, _created = Network.objects.update_or_create(
         slug=info["slug"],
         defaults={
-            **{name: info[name] for name in ("name", "description", "email", "phone", "website", "address")},
-            "colour": info["colour"],
+            **{name: info[name] for name in NETWORK_FIELDS},
             "is_demo": True,
             "is_active": True,
         },
