@@ -29,11 +29,14 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.installed
 
+# Links in the demo's e-mails point at the port it serves on (unless HVHK_BASE_URL is set); the worker runs beside
+# the web server (scripts/demo-serve), and Ctrl-C stops both.
+demo: export HVHK_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: install
 	$(DEV) $(HVHK) migrate --noinput
 	$(DEV) $(HVHK) demo
-	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (accounts and password in README.md)"
-	$(DEV) $(HVHK) runserver 127.0.0.1:$(PORT)
+	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (accounts and password in README.md; mails in var/mail)"
+	$(DEV) PORT=$(PORT) scripts/demo-serve
 
 serve: install
 	$(DEV) $(HVHK) runserver 127.0.0.1:$(PORT)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from hvhk.core.models import Area, Network
-from hvhk.demo.data import leuven
+from hvhk.demo.files import DemoFiles
 from hvhk.directory import models as m
 from hvhk.directory.services import taxonomy_seed
 from hvhk.search.services import synonym_seed
@@ -57,9 +57,49 @@ EXTRA_WORDS = [
 ]
 
 
-def _sentences() -> list[str]:
+def _templates() -> list[dict]:
+    """The Leuven demo's services (its HSDS file) as the plain values a synthetic service copies."""
+    files = DemoFiles("leuven")
+    records = files.records(today=files.reference_date)
+    codes = {}  # term id → (taxonomy code, term code); a term is nested in full the first time only
+    for record in records:
+        for attribute in record["attributes"]:
+            term = attribute.get("taxonomy_term")
+            if term:
+                codes[term["id"]] = (term["taxonomy_detail"]["hvhk_code"], term["code"])
+    how = {"at_location": "location", "at_home": "home", "online": "online", "by_phone": "phone"}
+    templates = []
+    for record in records:
+        ages = (record.get("hvhk_minimum_age_months"), record.get("hvhk_maximum_age_months"))
+        terms = [codes[a["taxonomy_term_id"]] for a in record["attributes"]]
+        templates.append(
+            {
+                "name": record["name"],
+                "description": record["description"],
+                "application_process": record.get("application_process", ""),
+                "age": ages if ages != (None, None) else None,
+                "walk_in": record["hvhk_delivery"]["walk_in"],
+                "how": [code for name, code in how.items() if record["hvhk_delivery"][name]],
+                "domains": [code for taxonomy, code in terms if taxonomy == "levensdomein"],
+                "groups": [code for taxonomy, code in terms if taxonomy == "doelgroep"],
+                "costs": [
+                    {"kind": c["hvhk_kind"], "option": c.get("option", ""), "amount": c.get("amount")}
+                    for c in record["cost_options"]
+                ],
+                "languages": [lang["code"] for lang in record["languages"]],
+                "hours": [
+                    {"days": s["byday"].split(","), "opens": s["opens_at"], "closes": s["closes_at"]}
+                    for s in record["schedules"]
+                    if s.get("byday") and s.get("opens_at") and s.get("closes_at")
+                ],
+            }
+        )
+    return templates
+
+
+def _sentences(templates: list[dict]) -> list[str]:
     out = []
-    for service in leuven.SERVICES:
+    for service in templates:
         out += [s.strip() + "." for s in service["description"].split(".") if len(s.split()) > 3]
     return out
 
@@ -67,8 +107,8 @@ def _sentences() -> list[str]:
 def build_network(*, slug: str, services: int, progress: Callable[[int, int], None] | None = None) -> Network:
     """Create (or replace) network `slug` with `services` synthetic services. Returns the network."""
     rng = random.Random(SEED)
-    sentences = _sentences()
-    templates = leuven.SERVICES
+    templates = _templates()
+    sentences = _sentences(templates)
     Network.objects.filter(slug=slug).delete()
     with transaction.atomic():
         network = Network.objects.create(slug=slug, name=f"Benchmark {services:,}", is_demo=True)

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, settings
 
 from hvhk.api.hsds import api, network_openapi
 from hvhk.core.models import Network
-from hvhk.demo.data import leuven
+from hvhk.demo.files import DemoFiles
 from hvhk.wsgi import application
 
 # Leuven's openapi.json as the API serves it for the demo data (built here: collection has no database).
 schema = schemathesis.openapi.from_dict(
-    network_openapi(Network(slug="leuven"), areas=sorted(area["key"] for area in leuven.AREAS))
+    network_openapi(Network(slug="leuven"), areas=sorted(DemoFiles("leuven").ids.areas))
 )
 
 
