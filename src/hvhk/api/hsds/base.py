@@ -52,8 +52,9 @@ api = NinjaAPI(
     throttle=[AnonRateThrottle(settings.RATELIMIT_API)],
 )
 NetworkSlug = Annotated[str, Path(description="The network's short name, as in /leuven/")]
-# Parsed by _datetime (pydantic would also take a bare number as a Unix time); documented as a date-time.
-DateTimeText = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time", "maxLength": 40})]
+# Read by datetime_param (pydantic would take a bare number as a Unix time). Any text, as in the official
+# OpenAPI: one that is not an RFC 3339 date-time narrows nothing.
+DateTimeText = Annotated[str, WithJsonSchema({"type": "string"})]
 MODIFIED_AFTER = Query(
     None, description="Only what changed at or after this moment (RFC 3339, e.g. 2026-01-31T12:00:00Z)"
 )
@@ -126,15 +127,19 @@ def paging(page: int, per_page: int) -> tuple[int, int]:
     return min(max(page, 1), MAX_PAGE), min(max(per_page, 1), MAX_PER_PAGE)
 
 
-def datetime_param(param: str, value: str) -> dt.datetime:
-    """An RFC 3339 date-time (any case, leap second allowed), or a 422 naming the parameter."""
+def datetime_param(value: str) -> dt.datetime | None:
+    """An RFC 3339 date-time (any case, leap second allowed) in UTC, or None when it is empty or not a date.
+
+    The official OpenAPI types `modified_after` as any string, so an unreadable one is not refused: it narrows
+    nothing (a client syncing with it gets everything rather than silently missing changes).
+    """
     text = re.sub(r":60(?=$|[.,Z+-])", ":59", value.strip().upper())
     try:
-        parsed = parse_datetime(text)
+        parsed = parse_datetime(text) if text else None
     except ValueError:
         parsed = None
     if parsed is None:
-        raise problem(param, "Not a date and time; use RFC 3339, e.g. 2026-01-31T12:00:00Z")
+        return None
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed, dt.UTC)
     # In UTC: PostgreSQL refuses offsets beyond ±15:59 that RFC 3339 allows (e.g. -18:48).
@@ -148,9 +153,13 @@ def datetime_param(param: str, value: str) -> dt.datetime:
         )
 
 
+MAX_SEARCH = 200
+
+
 def search_text(value: str | None) -> str | None:
-    """Search words without control characters (PostgreSQL refuses NUL), or None when nothing is left."""
-    return without_control_characters(value or "").strip() or None
+    """Search words without control characters (PostgreSQL refuses NUL), their first MAX_SEARCH characters
+    (the standard sets no limit, so a longer text is cut, as the wegwijzer does), or None when nothing is left."""
+    return without_control_characters(value or "")[:MAX_SEARCH].strip() or None
 
 
 def network_of(slug: str) -> Network:

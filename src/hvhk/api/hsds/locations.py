@@ -40,10 +40,11 @@ router = Router()
 def list_service_at_locations(
     request: HttpRequest,
     network_slug: NetworkSlug,
-    search: str | None = Query(None, max_length=200),
+    search: str | None = Query(None, description="Full text search of the services (first 200 characters)"),
     taxonomy_term_id: str | None = None,
     organization_id: str | None = None,
     modified_after: DateTimeText | None = MODIFIED_AFTER,
+    full: bool = Query(False, description="Accepted; every item nests its service and location already"),
     page: int = PAGE,
     per_page: int = PER_PAGE,
 ):
@@ -61,8 +62,9 @@ def list_service_at_locations(
             qs = qs.filter(service__attributes__taxonomy_term_id=term_id).distinct()
         if org_id:
             qs = qs.filter(service__organization_id=org_id)
-        if modified_after is not None:
-            qs = qs.filter(service__updated_at__gte=datetime_param("modified_after", modified_after))
+        since = datetime_param(modified_after) if modified_after is not None else None
+        if since is not None:
+            qs = qs.filter(service__updated_at__gte=since)
         total, rows = page_of(qs, page, per_page)
         return envelope(
             total, page, per_page, [serialize.service_at_location(r, with_service=True) for r in rows]

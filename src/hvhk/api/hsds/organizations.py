@@ -35,8 +35,11 @@ router = Router()
 def list_organizations(
     request: HttpRequest,
     network_slug: NetworkSlug,
-    search: str | None = Query(None, max_length=200, description="Words in the name"),
+    search: str | None = Query(None, description="Words in the name"),
     full: bool = False,
+    full_service: bool = Query(
+        False, description="Accepted; a list names no services (see /organizations/{id})"
+    ),
     page: int = PAGE,
     per_page: int = PER_PAGE,
 ):

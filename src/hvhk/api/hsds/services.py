@@ -47,8 +47,9 @@ def _narrowed(network: Network, *, taxonomy_term_id, taxonomy_id, organization_i
         )
     if organization_id:
         qs = qs.filter(organization_id=organization_id)
-    if modified_after is not None:
-        qs = qs.filter(updated_at__gte=datetime_param("modified_after", modified_after))
+    since = datetime_param(modified_after) if modified_after is not None else None
+    if since is not None:
+        qs = qs.filter(updated_at__gte=since)
     if age is not None or area is not None:
         query = _search_query(network, age, area)
         qs = qs.filter(pk__in=filtered_services(network=network, query=query).values("pk"))
@@ -77,7 +78,9 @@ def _search_query(network: Network, age: int | None, area: str | None, text: str
 def list_services(
     request: HttpRequest,
     network_slug: NetworkSlug,
-    search: str | None = Query(None, max_length=200, description="Full text search (the wegwijzer's search)"),
+    search: str | None = Query(
+        None, description="Full text search (the wegwijzer's search; first 200 characters)"
+    ),
     taxonomy_term_id: str | None = None,
     taxonomy_id: str | None = None,
     organization_id: str | None = None,
@@ -85,6 +88,7 @@ def list_services(
     age: int | None = Query(None, ge=0, le=30, description="(extension) services for a child of this age"),
     area: str | None = Query(None, max_length=80, description="(extension) services in this area (slug)"),
     full: bool = Query(False, description="Fully nested services"),
+    minimal: bool = Query(False, description="Accepted; the list without `full` is already the short form"),
     page: int = PAGE,
     per_page: int = PER_PAGE,
 ):
@@ -102,7 +106,7 @@ def list_services(
         item = serialize.service if full else serialize.service_list_item
         if search:
             # The project's search ranks; the HSDS filters narrow its ranking before paging.
-            narrowed = any(value is not None for value in filters.values())
+            narrowed = any(value not in (None, "") for value in filters.values())
             found = search_hits(
                 network=network,
                 query=_search_query(network, age, area, search),
