@@ -45,7 +45,7 @@ def _worker(services: int) -> None:
     from hvhk.search.evaluation import JUDGED_DIR, load_judged
     from hvhk.search.indexing import reindex
     from hvhk.search.query import ServiceQuery
-    from hvhk.search.selectors import service_search
+    from hvhk.search.selectors import search_hits
 
     class NoCache:
         """Every query is ranked afresh: the ranking cache would otherwise answer repeated queries."""
@@ -78,13 +78,13 @@ def _worker(services: int) -> None:
     for mix, extra in FILTERS.items():
         for load_rows in (False, True):
             label = f"{mix}{' +rows' if load_rows else ''}"
-            service_search(network=network, query=ServiceQuery(text=texts[0], **extra))  # warm the process
+            search_hits(network=network, query=ServiceQuery(text=texts[0], **extra))  # warm the process
             times = []
             for text in texts:
                 begin = time.perf_counter()
-                service_search(
-                    network=network, query=ServiceQuery(text=text, **extra), with_services=load_rows
-                )
+                found = search_hits(network=network, query=ServiceQuery(text=text, **extra))
+                if load_rows:
+                    found.loaded()  # the page's services, in one go
                 times.append((time.perf_counter() - begin) * 1000)
             times.sort()
             latency[label] = {

@@ -69,8 +69,12 @@ def test_modified_after(client, demo):
 
     assert _get(client, modified_after=future).json()["empty"] is True
     assert _get(client, modified_after=past).json()["total_items"] == _published()
-    assert _problem(_get(client, modified_after="gisteren")) == (422, [["query", "modified_after"]])
-    assert _problem(_get(client, modified_after="1700000000")) == (422, [["query", "modified_after"]])
+    assert _get(client, modified_after="").json()["total_items"] == _published()  # empty: as if not given
+    assert _get(client, "/service_at_locations", modified_after="").status_code == 200
+    # The official OpenAPI allows any text here: one that is not a date narrows nothing (no 422).
+    for unreadable in ("gisteren", "1700000000", "~\xff"):
+        answer = _get(client, modified_after=unreadable)
+        assert (answer.status_code, answer.json()["total_items"]) == (200, _published()), unreadable
 
 
 @pytest.mark.parametrize(
@@ -108,9 +112,43 @@ def test_paging_bounds(client, demo):
 
     assert (last["size"], last["last_page"]) == (_published() - 100, True)
     assert (beyond["contents"], beyond["total_items"], beyond["empty"]) == ([], _published(), False)
-    assert _problem(_get(client, per_page=101)) == (422, [["query", "per_page"]])
-    assert _problem(_get(client, page=0)) == (422, [["query", "page"]])
-    assert _problem(_get(client, page="twee")) == (422, [["query", "page"]])
+    assert _problem(_get(client, page="twee")) == (422, [["query", "page"]])  # not a number at all
+
+
+@pytest.mark.parametrize(
+    ("params", "page_number", "size"),
+    [
+        ({"page": 0}, 1, 50),
+        ({"page": -3, "per_page": 2}, 1, 2),
+        ({"per_page": 0}, 1, 1),
+        ({"per_page": -1}, 1, 1),
+        ({"per_page": 101}, 1, 100),
+        ({"page": 10**30, "per_page": 1}, 100_000, 0),
+    ],
+)
+def test_a_page_or_size_out_of_range_is_brought_into_range(client, demo, params, page_number, size):
+    """The official HSDS OpenAPI documents only 200 for a list, for any integer page and per_page."""
+    for path in ("/services", "/organizations", "/service_at_locations", "/taxonomies", "/taxonomy_terms"):
+        response = _get(client, path, **params)
+        body = response.json()
+        assert response.status_code == 200, path
+        assert body["page_number"] == page_number, path
+        assert body["size"] == min(size, body["total_items"]), path
+
+
+def test_a_filter_id_that_is_no_uuid_matches_nothing(client, demo):
+    for path, param in (
+        ("/services", "taxonomy_term_id"),
+        ("/services", "taxonomy_id"),
+        ("/services", "organization_id"),
+        ("/service_at_locations", "taxonomy_term_id"),
+        ("/service_at_locations", "organization_id"),
+        ("/taxonomy_terms", "taxonomy_id"),
+        ("/taxonomy_terms", "parent_id"),
+    ):
+        response = _get(client, path, **{param: "00"})
+        assert (response.status_code, response.json()["total_items"]) == (200, 0), (path, param)
+    assert _get(client, search="consultatie", organization_id="00").json()["total_items"] == 0
 
 
 def test_unknown_and_malformed_ids(client, demo):
@@ -120,9 +158,42 @@ def test_unknown_and_malformed_ids(client, demo):
     leaked = client.get(f"{API}/services/{other_network.pk}")
 
     assert missing.status_code == 404 and missing.json() == {"detail": "Not Found"}
-    assert _problem(malformed) == (422, [["path", "service_id"]])
+    assert malformed.status_code == 404 and malformed.json() == {"detail": "Not Found"}
     assert leaked.status_code == 404
     assert client.get("/nergens/api/hsds/services").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms"]
+)
+@pytest.mark.parametrize("value", ["00", "not-a-uuid", "0" * 40, "%20"])
+def test_an_id_that_is_no_uuid_is_404_on_every_record(client, demo, path, value):
+    """As the official OpenAPI documents for an id that names no record (it types ids as plain strings)."""
+    response = client.get(f"{API}/{path}/{value}")
+    assert (response.status_code, response.json()) == (404, {"detail": "Not Found"})
+
+
+def _one_of_each() -> dict[str, str]:
+    leuven = Network.objects.get(slug="leuven")
+    service = Service.objects.filter(network=leuven, status="active").first()
+    return {
+        "services": str(service.pk),
+        "organizations": str(service.organization_id),
+        "service_at_locations": str(service.service_at_locations.first().pk),
+        "taxonomies": str(TaxonomyTerm.objects.filter(network=leuven).first().taxonomy_id),
+        "taxonomy_terms": str(TaxonomyTerm.objects.filter(network=leuven).first().pk),
+    }
+
+
+def test_every_path_answers_with_and_without_a_trailing_slash(client, demo):
+    paths = ["", "/openapi.json"]
+    for kind, pk in _one_of_each().items():
+        paths += [f"/{kind}", f"/{kind}/{pk}"]
+    for path in paths:
+        bare, slashed = path.rstrip("/"), path.rstrip("/") + "/"
+        answers = [client.get(API + bare), client.get(API + slashed)]
+        assert [a.status_code for a in answers] == [200, 200], path
+        assert answers[0].json() == answers[1].json(), path
 
 
 def test_conditional_get_with_etag_and_last_modified(client, demo):

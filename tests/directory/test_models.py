@@ -32,8 +32,8 @@ def test_a_service_can_run_from_pregnancy_until_the_first_birthday():
     assert service.includes_pregnancy
     assert service.covers_age(-3)
     assert service.covers_age(0)
-    assert service.covers_age(12)
-    assert not service.covers_age(13)
+    assert service.covers_age(11)
+    assert not service.covers_age(12)  # "tot 1 jaar": until the first birthday, not on it (docs/hsds.md#ages)
     assert service.age_label == "zwanger tot 1 jaar"
 
 

@@ -6,14 +6,14 @@ from hvhk.directory import models as m
 from hvhk.search.indexing import reindex
 from hvhk.search.models import SearchDocument, SearchWord
 from hvhk.search.query import ServiceQuery
-from hvhk.search.selectors import service_search
+from hvhk.search.selectors import search_hits
 from tests.directory.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _names(network, text):
-    return [h.service.name for h in service_search(network=network, query=ServiceQuery(text=text)).hits]
+    return [h.service.name for h in search_hits(network=network, query=ServiceQuery(text=text)).hits]
 
 
 def test_a_new_service_is_found_once_its_transaction_commits(

@@ -7,8 +7,8 @@ from hvhk.core.models import Area
 from hvhk.directory import models as m
 from hvhk.directory.services import taxonomy_seed
 from hvhk.search.indexing import reindex
-from hvhk.search.query import ServiceQuery
-from hvhk.search.selectors import filtered_services, relaxations, service_search
+from hvhk.search.query import AGE_BANDS, ServiceQuery
+from hvhk.search.selectors import filtered_services, relaxations, search_hits
 from tests.core.factories import AreaFactory
 from tests.directory.factories import LocationFactory, ServiceFactory
 
@@ -133,8 +133,30 @@ def test_inactive_services_never_come_back(network_a, world):
 
 def test_age_filter_overlaps_the_age_range_and_keeps_services_for_all_ages(network_a, world):
     assert _names(network_a, age_months=(-9, -1)) == {"Prenatale consultatie", "Opvoedingslijn"}
-    assert _names(network_a, age_months=(36, 47)) == {"Peuterspeelpunt", "Opvoedingslijn"}
+    assert _names(network_a, age_months=(24, 35)) == {"Peuterspeelpunt", "Opvoedingslijn"}
     assert _names(network_a, age_months=(168, 179)) == {"Tienerpraatgroep", "Opvoedingslijn"}
+
+
+def test_an_upper_age_is_not_included_a_lower_age_is(network_a, world):
+    """Peuterspeelpunt is "1 tot 3 jaar" (12, 36): for a child who has not turned 3, from its first birthday."""
+    toddlers = "Peuterspeelpunt"
+    assert toddlers in _names(network_a, age_months=(35, 35))
+    assert toddlers not in _names(network_a, age_months=(36, 47))  # a child of 3
+    assert toddlers in _names(network_a, age_months=(12, 12))
+    assert toddlers not in _names(network_a, age_months=(0, 11))
+    assert "Prenatale consultatie" not in _names(network_a, age_months=(0, 35))  # (-9, 0): until the birth
+
+
+@pytest.mark.parametrize(
+    ("band", "shown"),
+    [("zwanger", False), ("0-3", True), ("3-6", True), ("6-12", False), ("12-18", False)],
+)
+def test_a_service_from_2_to_6_shows_under_3_to_6_and_not_under_6_to_12(network_a, partner_a, band, shown):
+    ServiceFactory(organization=partner_a, name="Kleuterturnen", minimum_age_months=24, maximum_age_months=72)
+    reindex(network=network_a)
+    months = AGE_BANDS[band]
+    assert ("Kleuterturnen" in _names(network_a, age_months=months)) is shown
+    assert ("Kleuterturnen" in _found(network_a, text="kleuterturnen", age_months=months)) is shown
 
 
 def test_filters_combine_with_and_across_and_or_within(network_a, world):
@@ -162,46 +184,46 @@ def test_area_filter_includes_services_without_a_place(network_a, world):
 
 def test_distance_sorts_nearest_first_and_radius_excludes_far_places(network_a, world):
     query = ServiceQuery(origin=(50.879, 4.701))
-    page = service_search(network=network_a, query=query)
+    page = search_hits(network=network_a, query=query)
     names = [h.service.name for h in page.hits]
     assert names[0] == "Prenatale consultatie" and names[-1] == "Opvoedingslijn"  # no place: last
     assert page.hits[0].distance_km == pytest.approx(0, abs=0.01)
     assert page.hits[1].distance_km == pytest.approx(4.0, abs=0.2)
-    near = service_search(network=network_a, query=ServiceQuery(origin=(50.879, 4.701), radius_km=2))
+    near = search_hits(network=network_a, query=ServiceQuery(origin=(50.879, 4.701), radius_km=2))
     assert {h.service.name for h in near.hits} == {"Prenatale consultatie", "Opvoedingslijn"}
 
 
 def test_text_search_ranks_name_matches_first(network_a, world):
-    page = service_search(network=network_a, query=ServiceQuery(text="tiener"))
+    page = search_hits(network=network_a, query=ServiceQuery(text="tiener"))
     assert [h.service.name for h in page.hits] == ["Tienerpraatgroep"]
-    assert service_search(network=network_a, query=ServiceQuery(text="xyzzy")).total == 0
+    assert search_hits(network=network_a, query=ServiceQuery(text="xyzzy")).total == 0
 
 
 def test_pages_are_clamped_and_say_so(network_a, world):
-    page = service_search(network=network_a, query=ServiceQuery(), page=9999, per_page=3)
+    page = search_hits(network=network_a, query=ServiceQuery(), page=9999, per_page=3)
     assert (page.total, page.pages, page.page) == (4, 2, 2)
     assert page.out_of_range and len(page.hits) == 1
-    assert service_search(network=network_a, query=ServiceQuery(), page=1, per_page=3).hits[
-        0
-    ].service.name == ("Opvoedingslijn")
+    assert search_hits(network=network_a, query=ServiceQuery(), page=1, per_page=3).hits[0].service.name == (
+        "Opvoedingslijn"
+    )
 
 
 def test_search_never_returns_another_networks_services(network_a, world, service_b):
     assert service_b.name not in _names(network_a)
-    hits = service_search(network=network_a, query=ServiceQuery(text=service_b.name)).hits
+    hits = search_hits(network=network_a, query=ServiceQuery(text=service_b.name)).hits
     assert service_b.id not in {h.service.id for h in hits}
 
 
 def test_relaxations_name_each_filter_that_would_give_results(network_a, world):
     query = ServiceQuery(costs=("reduced",), languages=("ar",))
-    assert service_search(network=network_a, query=query).total == 0
+    assert search_hits(network=network_a, query=query).total == 0
     options = {name: total for name, _query, total in relaxations(network=network_a, query=query)}
     assert options == {"cost": 1, "lang": 1}
 
 
 def test_result_page_runs_a_fixed_number_of_queries(network_a, world, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
-        page = service_search(network=network_a, query=ServiceQuery(text="groep", costs=("free",)))
+        page = search_hits(network=network_a, query=ServiceQuery(text="groep", costs=("free",)))
         for hit in page.hits:
             list(hit.service.cost_options.all())
             list(hit.service.service_at_locations.all())
@@ -218,7 +240,7 @@ FILTER_CASES = [
 
 
 def _found(network, **query) -> set[str]:
-    return {hit.service.name for hit in service_search(network=network, query=ServiceQuery(**query)).hits}
+    return {hit.service.name for hit in search_hits(network=network, query=ServiceQuery(**query)).hits}
 
 
 @pytest.mark.parametrize("case", FILTER_CASES)

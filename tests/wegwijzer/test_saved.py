@@ -127,19 +127,3 @@ def test_the_list_downloads_as_a_pdf(client, listed):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert 'filename="netwerk-a-mijn-lijst.pdf"' in response["Content-Disposition"]
-
-
-def test_only_the_networks_coordinator_downloads_the_brochure(
-    client, listed, coordinator_a, coordinator_b, editor_a
-):
-    response = client.get("/netwerk-a/brochure/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    for outsider in (editor_a, coordinator_b):
-        client.force_login(outsider)
-        assert client.get("/netwerk-a/brochure/").status_code == 403
-    client.force_login(coordinator_a)
-    whole = client.get("/netwerk-a/brochure/")
-    assert whole.status_code == 200 and whole.content.startswith(b"%PDF")
-    one = client.get("/netwerk-a/brochure/", {"domain": "gezondheid"})
-    assert one.status_code == 200 and len(one.content) < len(whole.content)
-    assert client.get("/netwerk-a/brochure/", {"domain": "bestaat-niet"}).status_code == 404

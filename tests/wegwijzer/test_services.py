@@ -4,6 +4,10 @@ import re
 import pytest
 
 from hvhk.directory.models import Service
+from hvhk.search.indexing import reindex
+from hvhk.wegwijzer.views import services as services_view
+from tests.directory.factories import ServiceFactory
+from tests.search.offering import build_offering
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +180,46 @@ def test_a_web_address_is_still_a_link(client, listed, partner_a):
     type(partner_a).objects.filter(pk=partner_a.pk).update(website="https://partner.example/")
     body = client.get(f"/netwerk-a/organizations/{partner_a.id}/").content.decode()
     assert '<a href="https://partner.example/" rel="noopener">Website</a>' in body
+
+
+@pytest.mark.parametrize("count", [5, 25])
+@pytest.mark.parametrize(("params", "queries"), [({}, 13), ({"q": "speelgroep"}, 17)])
+def test_the_results_page_takes_the_same_queries_for_5_or_25_services(
+    client, network_a, count, params, queries, django_assert_num_queries
+):
+    """The network, the filters' choices (4), the search (1 to 6), the page's services with their card
+    relations (6); the same for 5 results as for a full page of 20."""
+    build_offering(network_a, count)
+    with django_assert_num_queries(queries):
+        response = client.get("/netwerk-a/services/", params)
+    assert len(response.context["cards"]) == min(count, 20)
+
+
+def test_the_search_is_read_from_the_url_once_per_request(client, listed, monkeypatch):
+    calls = []
+    real = services_view.parse_service_query
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services_view, "parse_service_query", counting)
+    assert client.get("/netwerk-a/services/", {"q": "baby", "age": "0-3"}).status_code == 200
+    assert len(calls) == 1
+
+
+def test_a_card_shows_an_upper_age_as_tot_and_its_filter_agrees(client, network_a, partner_a):
+    """ "2 tot 6 jaar" (24, 72): under "3 tot 6 jaar" and for a child of 5, not under "6 tot 12" nor for 6."""
+    ServiceFactory(
+        organization=partner_a, name="Kleuterzwemmen", minimum_age_months=24, maximum_age_months=72
+    )
+    reindex(network=network_a)
+    for params, shown in (
+        ({"age": "3-6"}, True),
+        ({"age": "5"}, True),
+        ({"age": "6-12"}, False),
+        ({"age": "6"}, False),
+    ):
+        page = client.get("/netwerk-a/services/", params).content.decode()
+        assert ("Kleuterzwemmen" in page) is shown, params
+    assert "2 tot 6 jaar" in client.get("/netwerk-a/services/", {"age": "3-6"}).content.decode()

@@ -200,7 +200,7 @@ def _tier_queries(plan: QueryPlan) -> list[tuple[str, str, tuple[str, ...] | Non
 class DocumentFilter:
     """Filters the index documents carry themselves (copied from the service when it is indexed)."""
 
-    ages: tuple[int, int] | None = None  # months, both inclusive: the service's range must overlap it
+    ages: tuple[int, int] | None = None  # months, both inclusive; must overlap the service's [min, max)
     costs: tuple[str, ...] = ()  # at least one of these kinds of price
 
     def sql(self) -> tuple[str, list]:
@@ -208,7 +208,7 @@ class DocumentFilter:
         if self.ages:
             low, high = self.ages
             parts.append("(d.min_age_months IS NULL OR d.min_age_months <= %s)")
-            parts.append("(d.max_age_months IS NULL OR d.max_age_months >= %s)")
+            parts.append("(d.max_age_months IS NULL OR d.max_age_months > %s)")
             params += [high, low]
         if self.costs:
             parts.append("(d.cost_kinds & %s) <> 0")

@@ -3,13 +3,14 @@
 import json
 import math
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
 from hvhk.search.query import ServiceQuery
-from hvhk.search.selectors import service_search
+from hvhk.search.selectors import search_hits
 
 JUDGED_DIR = Path(__file__).parent / "judged"
 
@@ -92,17 +93,22 @@ def load_judged(path: Path) -> dict:
     return data
 
 
-def _resolve(network: Network, key: str) -> str:
-    """A judged item is a service id, or a demo key (turned into the demo's stable id)."""
+Resolver = Callable[[Network, str], uuid.UUID]
+
+
+def _service_id(network: Network, key: str, resolve: Resolver | None) -> str:
+    """A judged item is a service id, or a key that `resolve` turns into one (the demo's keys, for example)."""
     try:
         return str(uuid.UUID(key))
     except ValueError:
-        from hvhk.demo.services import demo_id
+        if resolve is None:
+            raise JudgedSetError(f"'{key[:40]}' is not a service id") from None
+        return str(resolve(network, key))
 
-        return str(demo_id(network.slug, "service", key))
 
-
-def evaluate(path: Path, *, network: Network | None = None) -> Evaluation:
+def evaluate(path: Path, *, network: Network | None = None, resolve: Resolver | None = None) -> Evaluation:
+    """Score the search on the judged queries of `path`; `resolve` turns a judged key that is not a service id
+    into one (the search app knows nothing of where the keys come from: `hvhk search-eval` passes the demo's)."""
     data = load_judged(path)
     if network is None:
         network = Network.objects.filter(slug=data["network"]).first()
@@ -111,9 +117,9 @@ def evaluate(path: Path, *, network: Network | None = None) -> Evaluation:
     names = dict(Service.objects.for_network(network).values_list("id", "name"))
     results = []
     for q in data["queries"]:
-        relevant = {_resolve(network, k): int(v) for k, v in q["relevant"].items()}
-        page = service_search(network=network, query=ServiceQuery(text=q["query"]), per_page=10)
-        ranking = [str(hit.service.id) for hit in page.hits]
+        relevant = {_service_id(network, k, resolve): int(v) for k, v in q["relevant"].items()}
+        page = search_hits(network=network, query=ServiceQuery(text=q["query"]), per_page=10)
+        ranking = [str(hit.service_id) for hit in page.hits]
         recall, rr, ndcg = score_ranking(ranking, relevant)
         missed = [names.get(uuid.UUID(k), k) for k, g in relevant.items() if g and k not in ranking[:5]]
         results.append(

@@ -22,6 +22,11 @@ WHEN_CHOICES = (*DAYS, "evening", "weekend")
 HOW_CHOICES = ("location", "home", "online", "phone")
 COST_CHOICES = ("free", "reduced", "paid")
 SORT_CHOICES = ("relevance", "distance", "name")
+# AGE_RULE: ages are in months, negative during the pregnancy (-9 is its start, 0 is birth). A service's
+# minimum is inclusive and its maximum is not: a service "tot 6 jaar" (maximum_age_months 72) is for children
+# who have not turned 6 yet, so "2 tot 6 jaar" (24, 72) shows under "3 tot 6 jaar" and not under "6 tot 12
+# jaar". A filter is a range of months with both ends inclusive; a service shows when it takes a child of at
+# least one of those months: minimum <= filter's last month and maximum > filter's first month (docs/hsds.md).
 # Quick age choices on the home page: value -> (from month, to month), both inclusive.
 AGE_BANDS = {
     "zwanger": (-9, -1),
@@ -29,7 +34,7 @@ AGE_BANDS = {
     "3-6": (36, 71),
     "6-12": (72, 143),
     "12-18": (144, 215),
-    "18-24": (216, 288),
+    "18-24": (216, 287),
 }
 MAX_AGE_YEARS = 30
 

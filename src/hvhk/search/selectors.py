@@ -3,8 +3,9 @@
 import hashlib
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -33,10 +34,19 @@ EVENING_UNTIL = time(18, 30)
 
 @dataclass
 class SearchHit:
+    """One result: which service, how far and how well it matched. Its `service` is loaded together with the
+    other hits of its page, the first time any of them is asked for it (see `search_hits`)."""
+
     service_id: uuid.UUID
     distance_km: float | None = None
     score: float = 0.0
-    service: Service | None = None  # loaded unless the caller renders from cached cards
+    results: "SearchPage | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def service(self) -> Service | None:
+        """The service, with the relations of the queryset the search was asked to load from; None only when it
+        was removed between ranking and loading."""
+        return self.results.services.get(self.service_id) if self.results is not None else None
 
 
 @dataclass
@@ -47,6 +57,7 @@ class SearchPage:
     pages: int
     per_page: int
     requested_page: int
+    source: QuerySet[Service] | None = field(default=None, repr=False)
 
     @property
     def out_of_range(self) -> bool:
@@ -59,6 +70,17 @@ class SearchPage:
     @property
     def last_index(self) -> int:
         return min(self.page * self.per_page, self.total)
+
+    @cached_property
+    def services(self) -> dict[uuid.UUID, Service]:
+        """Every hit's service, loaded at once from `source` (so a fixed number of queries per page)."""
+        if self.source is None or not self.hits:
+            return {}
+        return {s.id: s for s in self.source.filter(pk__in=[hit.service_id for hit in self.hits])}
+
+    def loaded(self) -> list[SearchHit]:
+        """The hits with their services loaded (a service removed since the ranking is left out)."""
+        return [hit for hit in self.hits if hit.service_id in self.services]
 
 
 def _term_filter(codes: tuple[str, ...], taxonomy: str) -> Exists:
@@ -101,10 +123,12 @@ def filtered_services(*, network: Network, query: ServiceQuery) -> QuerySet[Serv
     """Active services of `network` that pass every filter of `query` (text and exact distance aside)."""
     qs = Service.objects.for_network(network).filter(status=Service.Status.ACTIVE)
     if query.age_months:
+        # A service's ages are [minimum, maximum): "2 tot 6 jaar" (24, 72) ends at the sixth birthday, so it is
+        # not for a child of 6 (72..83 months). See AGE_RULE in hvhk.search.query.
         low, high = query.age_months
         qs = qs.filter(
             Q(minimum_age_months__isnull=True) | Q(minimum_age_months__lte=high),
-            Q(maximum_age_months__isnull=True) | Q(maximum_age_months__gte=low),
+            Q(maximum_age_months__isnull=True) | Q(maximum_age_months__gt=low),
         )
     if query.domains:
         qs = qs.filter(_term_filter(query.domains, LIFE_DOMAINS_CODE))
@@ -278,42 +302,63 @@ def service_count(*, network: Network, query: ServiceQuery) -> int:
 
 
 def ranked_service_ids(*, network: Network, query: ServiceQuery) -> list:
-    """Every matching service id, best first (for callers that filter further, like the HSDS API)."""
+    """Every matching service id, best first (for callers that filter further)."""
     ranking = _cached_ranking(network, query)
     if ranking.ids is None:
         return list(ranking.candidates.order_by("name", "id").values_list("id", flat=True))
     return list(ranking.ids)
 
 
-def service_search(
+def search_hits(
     *,
     network: Network,
     query: ServiceQuery,
     page: int = 1,
-    per_page: int = PER_PAGE,
-    with_services: bool = True,
+    per_page: int | None = PER_PAGE,
+    services: QuerySet[Service] | None = None,
+    within: QuerySet[Service] | None = None,
 ) -> SearchPage:
-    """One page of results. `with_services=False` gives only ids (the results page renders cached cards)."""
+    """One page of results: the one way from a search to the services it found.
+
+    The query is ranked once (and the ranking cached per data version); the page's services are loaded from
+    `services` (default: what a result card shows; the API and the brochure pass their own querysets with the
+    relations they render) in one go, the first time a hit's service is asked for, so a page costs the same
+    number of queries whatever its size, and nothing when the caller has what it needs cached already.
+    `within` narrows the results to those services before paging (the HSDS API's own filters).
+    `per_page=None` gives every result on one page (the brochure). A page past the last gives the last page.
+    """
     ranking = _cached_ranking(network, query)
-    total = ranking.total
-    pages = max(1, math.ceil(total / per_page))
-    current = min(max(page, 1), pages)
-    start = (current - 1) * per_page
-    if ranking.ids is None:
-        page_ids = list(
-            ranking.candidates.order_by("name", "id").values_list("id", flat=True)[start : start + per_page]
-        )
+    source = service_card_queryset(network=network) if services is None else services
+    ordered_in_db = ranking.ids is None
+    if ordered_in_db:
+        candidates = ranking.candidates
+        if within is not None:
+            candidates = candidates.filter(pk__in=within.values("pk"))
+            total = candidates.count()
+        else:
+            total = ranking.total
+        ids = None
     else:
-        page_ids = ranking.ids[start : start + per_page]
-    hits = [SearchHit(i, ranking.distances.get(i), ranking.scores.get(i, 0.0)) for i in page_ids]
-    if with_services:
-        by_id = {s.id: s for s in service_card_queryset(network=network).filter(pk__in=page_ids)}
-        hits = [hit for hit in hits if hit.service_id in by_id]
-        for hit in hits:
-            hit.service = by_id[hit.service_id]
-    return SearchPage(
-        hits=hits, total=total, page=current, pages=pages, per_page=per_page, requested_page=page
+        ids = ranking.ids
+        if within is not None:
+            allowed = set(within.values_list("pk", flat=True))
+            ids = [i for i in ids if i in allowed]
+        total = len(ids)
+    size = per_page or max(total, 1)
+    pages = max(1, math.ceil(total / size))
+    current = min(max(page, 1), pages)
+    start = (current - 1) * size
+    if ids is None:
+        page_ids = list(candidates.order_by("name", "id").values_list("id", flat=True)[start : start + size])
+    else:
+        page_ids = ids[start : start + size]
+    result = SearchPage(
+        hits=[], total=total, page=current, pages=pages, per_page=size, requested_page=page, source=source
     )
+    result.hits = [
+        SearchHit(i, ranking.distances.get(i), ranking.scores.get(i, 0.0), results=result) for i in page_ids
+    ]
+    return result
 
 
 def relaxations(*, network: Network, query: ServiceQuery) -> list[tuple[str, ServiceQuery, int]]:

@@ -7,6 +7,7 @@ and whether it is open now.
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -19,6 +20,7 @@ from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Network
 from hvhk.directory.models import Schedule, Service
 from hvhk.directory.selectors import SCHEDULE_RULE_FIELDS, service_card_queryset
+from hvhk.search.selectors import SearchHit
 from hvhk.wegwijzer import display
 
 CARD_TTL = 300
@@ -87,9 +89,10 @@ def service_cards(
     saved: set[str],
     distances: dict | None = None,
     now: dt.datetime | None = None,
-    services: list[Service] | None = None,
+    services: Iterable[Service] | None = None,
 ) -> list[Card]:
-    """Cards for these services in this order, in the active language (cached per data version)."""
+    """Cards for these services in this order, in the active language (cached per data version). Missing cards
+    are built from `services` (read only when a card is missing) or else loaded from the database."""
     now = now or timezone.now()
     prefix = f"card:{network.pk}:{network_version(network.pk)}:{get_language()}:"
     found = cache.get_many([prefix + str(i) for i in service_ids])
@@ -115,3 +118,15 @@ def service_cards(
         card.distance = display.distance_label(distance) if distance is not None else ""
         cards.append(card)
     return cards
+
+
+def hit_cards(hits: list[SearchHit], *, network: Network, saved: set[str]) -> list[Card]:
+    """Cards for a page of search hits, with their distances. A card not in the cache is built from the hit's
+    service, which the search loads for the whole page at once (so only when some card is missing)."""
+    return service_cards(
+        [hit.service_id for hit in hits],
+        network=network,
+        saved=saved,
+        distances={hit.service_id: hit.distance_km for hit in hits},
+        services=(hit.service for hit in hits if hit.service is not None),
+    )

@@ -20,7 +20,8 @@ def _only_our_static_files(url: str, timeout: int = 10, ssl_context=None) -> dic
     raise URLFetchingError(f"Not fetched: {url}")
 
 
-def render_pdf(request: HttpRequest, template: str, context: dict, *, filename: str) -> HttpResponse:
+def pdf_bytes(request: HttpRequest, template: str, context: dict) -> bytes:
+    """`template` rendered with `context` and laid out as an A4 PDF."""
     from weasyprint import HTML  # heavy import, only when a PDF is asked for
 
     with open(finders.find("core/print.css"), encoding="utf-8") as handle:
@@ -28,7 +29,14 @@ def render_pdf(request: HttpRequest, template: str, context: dict, *, filename: 
     html = render_to_string(
         template, {**context, "generated_on": timezone.localdate(), "print_css": css}, request=request
     )
-    pdf = HTML(string=html, base_url="static:/", url_fetcher=_only_our_static_files).write_pdf()
+    return HTML(string=html, base_url="static:/", url_fetcher=_only_our_static_files).write_pdf()
+
+
+def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{slugify(filename)}.pdf"'
     return response
+
+
+def render_pdf(request: HttpRequest, template: str, context: dict, *, filename: str) -> HttpResponse:
+    return pdf_response(pdf_bytes(request, template, context), filename=filename)

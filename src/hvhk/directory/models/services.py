@@ -132,8 +132,9 @@ class Service(TranslatableModel, NetworkScopedModel):
         return self.minimum_age_months is not None and self.minimum_age_months < 0
 
     def covers_age(self, months: int) -> bool:
+        """Whether a child of `months` can use it: the lowest age is included, the highest is not."""
         low, high = self.minimum_age_months, self.maximum_age_months
-        return (low is None or low <= months) and (high is None or months <= high)
+        return (low is None or low <= months) and (high is None or months < high)
 
     @property
     def age_label(self) -> str:

@@ -1,11 +1,10 @@
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from hvhk.accounts.selectors import is_coordinator
 from hvhk.core.lib.http import is_local_path
 from hvhk.core.lib.messages import placed
 from hvhk.core.models import Network
@@ -14,7 +13,8 @@ from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
 from hvhk.directory.models import Service
 from hvhk.wegwijzer import saved_list
-from hvhk.wegwijzer.pdf import render_pdf
+from hvhk.wegwijzer.brochure import brochure_pdf
+from hvhk.wegwijzer.pdf import pdf_response, render_pdf
 
 
 def _back(request: HttpRequest, network: Network, *, anchor: str = "") -> HttpResponse:
@@ -88,29 +88,6 @@ def saved_pdf(request: HttpRequest, network: Network) -> HttpResponse:
 @require_GET
 @network_view
 def brochure(request: HttpRequest, network: Network) -> HttpResponse:
-    """The print directory partners hand out: the whole offering, or one life domain. Coordinators only."""
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('admin:login')}?next={request.get_full_path()}")
-    if not is_coordinator(user=request.user, network=network):
-        return HttpResponseForbidden(_("Alleen de coördinator van dit netwerk kan de brochure maken."))
-    code = request.GET.get("domain", "")
-    domains = list(directory.life_domain_list(network=network))
-    if code:
-        domain = next((d for d in domains if d.code == code), None)
-        if domain is None:
-            raise Http404("Unknown life domain")
-        sections = [
-            {
-                "title": domain.name,
-                "services": list(directory.services_for_brochure(network=network, domain=domain)),
-            }
-        ]
-        title = domain.name
-    else:
-        sections = [
-            {"title": d.name, "services": list(directory.services_for_brochure(network=network, domain=d))}
-            for d in domains
-        ]
-        title = _("Al het aanbod")
-    context = {"title": title, "sections": [s for s in sections if s["services"]], "brochure": True}
-    return render_pdf(request, "wegwijzer/pdf/brochure.html", context, filename=f"{network.slug}-{title}")
+    """The print directory for families and partners: the whole offering, or one life domain (?domain=)."""
+    pdf, title = brochure_pdf(request, network=network, domain_code=request.GET.get("domain", "").strip())
+    return pdf_response(pdf, filename=f"{network.slug}-{title}")

@@ -22,11 +22,11 @@ from hvhk.search.query import (
     parse_service_query,
     query_params,
 )
-from hvhk.search.selectors import relaxations, service_count, service_search
+from hvhk.search.selectors import relaxations, search_hits, service_count
 from hvhk.search.services import zero_result_record
 from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.caching import public_page_cache
-from hvhk.wegwijzer.cards import service_cards
+from hvhk.wegwijzer.cards import hit_cards
 from hvhk.wegwijzer.choices import AGE_LABELS, COST_LABELS, HOW_LABELS, SORT_LABELS, WHEN_LABELS
 from hvhk.wegwijzer.filters import FilterOptions, filter_options
 from hvhk.wegwijzer.jsonld import service_jsonld
@@ -128,26 +128,20 @@ def _parse(request: HttpRequest, network: Network, options: FilterOptions) -> Se
 @network_view
 def services(request: HttpRequest, network: Network) -> HttpResponse:
     """The results page. Every search without results is counted, also when the page comes from the cache."""
-    query = _parse(request, network, filter_options(network))
+    options = filter_options(network)
+    query = _parse(request, network, options)  # once per request; the cached page below is keyed by its URL
     if query.text and not query.has_filters and service_count(network=network, query=query) == 0:
         zero_result_record(network=network, query=query.text)
-    return _results_page(request, network=network)
+    return _results_page(request, network=network, query=query, options=options)
 
 
 @public_page_cache
-def _results_page(request: HttpRequest, network: Network) -> HttpResponse:
-    options = filter_options(network)
-    query = _parse(request, network, options)
-    page = service_search(
-        network=network, query=query, page=_page_number(request.GET.get("page", "1")), with_services=False
-    )
+def _results_page(
+    request: HttpRequest, network: Network, query: ServiceQuery, options: FilterOptions
+) -> HttpResponse:
+    page = search_hits(network=network, query=query, page=_page_number(request.GET.get("page", "1")))
     base = reverse("wegwijzer:services", args=[network.slug])
-    cards = service_cards(
-        [hit.service_id for hit in page.hits],
-        network=network,
-        saved=set(saved_list.saved_ids(request, network)),
-        distances={hit.service_id: hit.distance_km for hit in page.hits},
-    )
+    cards = hit_cards(page.hits, network=network, saved=set(saved_list.saved_ids(request, network)))
     names = {"domains": dict(options.domains), "groups": dict(options.groups), "areas": dict(options.areas)}
 
     def link(**changes) -> str:

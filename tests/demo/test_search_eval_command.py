@@ -1,9 +1,14 @@
+"""`hvhk search-eval` (in the demo app: its judged sets name the demo's services) and the evaluation it runs."""
+
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from hvhk.search.evaluation import score_ranking
+import hvhk.search
+from hvhk.search.evaluation import JudgedSetError, evaluate, score_ranking
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +64,22 @@ def test_search_eval_names_a_missing_file_or_network(tmp_path):
     path.write_text('{"network": "nergens", "queries": []}')
     with pytest.raises(CommandError, match="does not exist"):
         call_command("search-eval", str(path))
+
+
+def test_a_judged_key_that_is_no_service_id_needs_a_resolver(tmp_path, network_a):
+    path = tmp_path / "set.json"
+    path.write_text(
+        json.dumps({"network": "netwerk-a", "queries": [{"query": "x", "relevant": {"geen-id": 1}}]})
+    )
+    with pytest.raises(JudgedSetError, match="'geen-id' is not a service id"):
+        evaluate(path)
+
+
+def test_the_search_app_does_not_import_the_demo():
+    search = Path(hvhk.search.__file__).parent
+    offenders = [
+        str(p.relative_to(search))
+        for p in search.rglob("*.py")
+        if re.search(r"^\s*(from|import) hvhk\.demo\b", p.read_text(), re.MULTILINE)
+    ]
+    assert offenders == []
