@@ -151,9 +151,11 @@ def test_filters_and_saving_work_without_javascript(demo, browser, live_server):
         name = first.locator(".service-card__title a").inner_text()
         with page.expect_navigation():
             first.get_by_role("button", name="Bewaar in je lijst").click()
-        assert page.url == results_url
-        assert page.locator(".messages").inner_text().strip() == f"Bewaard in je lijst: {name}"
-        assert page.locator(".results__list > li").first.locator(SAVED_BUTTONS).count() == 1
+        # Back at the same results, at the button, with the message beside it (not at the top of the page).
+        assert page.url.split("#")[0] == results_url and "#save-" in page.url
+        first = page.locator(".results__list > li").first
+        assert first.locator(".save-status").inner_text() == f"Bewaard in je lijst: {name}"
+        assert first.locator(SAVED_BUTTONS).count() == 1
 
         page.get_by_role("link", name="Mijn lijst").click()
         page.wait_for_url("**/leuven/list/")
