@@ -8,157 +8,28 @@ data version follow once the transaction has committed.
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
-from django.db import connection, models, transaction
-from django.utils import timezone
+from django.db import models, transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from hvhk.core.lib.versions import bump_network_version
-from hvhk.core.models import Area, Network
+from hvhk.core.models import Network
 from hvhk.directory import models as m
 from hvhk.directory.hsds.mapping import Bag, Mapped, Mapper, Problem
 from hvhk.directory.hsds.read import ReadError
+from hvhk.directory.hsds.report import MAX_PROBLEMS, Counts, ImportReport
+from hvhk.directory.hsds.writer import _KIND_OF, BATCH, WRITE_ORDER, Writer, _batches
+
+__all__ = ["CHUNK", "WRITE_ORDER", "Counts", "ImportReport", "Importer"]
 
 CHUNK = 500
-CHANGE_REASON = "HSDS-import"
-BATCH = 500
-MAX_PROBLEMS = 1000  # listed in full; beyond this only counted
-
-# Parents before children (foreign keys are checked at commit, but this keeps every step easy to follow).
-WRITE_ORDER: tuple[type[models.Model], ...] = (
-    Area,
-    m.Taxonomy,
-    m.TaxonomyTerm,
-    m.Organization,
-    m.Membership,
-    m.OrganizationIdentifier,
-    m.Location,
-    m.Address,
-    m.Accessibility,
-    m.House,
-    m.Pillar,
-    m.Service,
-    m.ServiceAtLocation,
-    m.Contact,
-    m.Phone,
-    m.Language,
-    m.Schedule,
-    m.CostOption,
-    m.ServiceArea,
-    m.Attribute,
-)
-_KIND = {
-    "organization": m.Organization,
-    "location": m.Location,
-    "term": m.TaxonomyTerm,
-    "taxonomy": m.Taxonomy,
-}
-_KIND_OF = {model: kind for kind, model in _KIND.items()}
-
-
-@dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-    rejected: int = 0
-
-    def add(self, other: "Counts") -> None:
-        for name in ("created", "updated", "unchanged", "deleted", "rejected"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-@dataclass
-class ImportReport:
-    network: str
-    dry_run: bool
-    skip_invalid: bool
-    records: int = 0
-    services: Counts = field(default_factory=Counts)
-    tables: dict[str, Counts] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    problem_count: int = 0
-    rejected_records: set[int] = field(default_factory=set)
-    ignored: dict[str, int] = field(default_factory=dict)
-    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (created/updated, name, id), capped
-    saved: bool = False
-    seconds: float = 0.0
-    indexed: int = 0
-    index_seconds: float = 0.0
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.problem_count) and not self.skip_invalid
-
-    def problem(self, problem: Problem, *, rejects: bool = True) -> None:
-        self.problem_count += 1
-        if problem.index and rejects:
-            self.rejected_records.add(problem.index)
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(problem)
-
-    def summary(self) -> list[str]:
-        """The report in a few lines, for the command line and the admin."""
-        s = self.services
-        lines = [
-            _(
-                "{records} records gelezen: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd, "
-                "{rejected} geweigerd."
-            ).format(
-                records=self.records,
-                created=s.created,
-                updated=s.updated,
-                unchanged=s.unchanged,
-                rejected=len(self.rejected_records),
-            )
-        ]
-        for label, counts in self.tables.items():
-            if counts.created or counts.updated or counts.deleted:
-                lines.append(
-                    "  "
-                    + _(
-                        "{table}: {created} nieuw, {updated} gewijzigd, {unchanged} ongewijzigd, "
-                        "{deleted} verwijderd"
-                    ).format(table=label, **counts.__dict__)
-                )
-        if self.ignored:
-            fields = ", ".join(f"{name} ({count}×)" for name, count in sorted(self.ignored.items()))
-            lines.append(_("Niet overgenomen velden (wij bewaren ze niet): {fields}").format(fields=fields))
-        if self.problem_count:
-            lines.append(_("{count} fouten:").format(count=self.problem_count))
-            lines.extend(f"  - {p}" for p in self.problems)
-            if self.problem_count > len(self.problems):
-                lines.append(
-                    "  " + _("… en nog {count} fouten.").format(count=self.problem_count - len(self.problems))
-                )
-        if self.dry_run:
-            lines.append(_("Proefimport: er is niets bewaard."))
-        elif self.failed:
-            lines.append(
-                _(
-                    "Het bestand heeft fouten: er is niets bewaard. Verbeter ze, of importeer alleen de "
-                    "goede records met --skip-invalid."
-                )
-            )
-        elif self.saved:
-            lines.append(
-                _(
-                    "Bewaard in {seconds:.1f} s; {indexed} aanbod opnieuw geïndexeerd in {index:.1f} s."
-                ).format(
-                    seconds=self.seconds - self.index_seconds, indexed=self.indexed, index=self.index_seconds
-                )
-            )
-        return lines
 
 
 class _Rollback(Exception):
     pass
 
 
-class Importer:
+class Importer(Writer):
     def __init__(
         self,
         network: Network,
@@ -330,89 +201,6 @@ class Importer:
                         )
         return problems
 
-    def _write(self, bags: list[Bag]) -> tuple[set, set, set]:
-        rows: dict[type[models.Model], dict[uuid.UUID, dict]] = {model: {} for model in WRITE_ORDER}
-        for bag in bags:
-            for row in bag.rows:
-                rows[row.model][row.values["id"]] = row.values
-        all_ids = {pk for by_id in rows.values() for pk in by_id}
-        deleted_parents = self._delete_stale(bags, all_ids)
-        created, updated = set(), set()
-        for model in WRITE_ORDER:
-            if rows[model]:
-                new, changed = self._upsert(model, rows[model])
-                created |= new
-                updated |= changed
-                if model in _KIND_OF:
-                    self.changed_shared.setdefault(model, set()).update(new | changed)
-        return created, updated, deleted_parents
-
-    def _delete_stale(self, bags: list[Bag], all_ids: set) -> set:
-        """Children that a record lists no more: gone from the file, so gone here (before new rows take their place)."""
-        wanted: dict[tuple, dict[uuid.UUID, set]] = {}
-        for bag in bags:
-            for model, link, parent, ids in bag.childsets:
-                wanted.setdefault((model, link), {}).setdefault(parent, set()).update(ids)
-        touched = set()
-        for (model, link), parents in wanted.items():
-            stale, owners = [], {}
-            for batch in _batches(list(parents)):
-                for pk, parent in model.objects.filter(**{f"{link}__in": batch}).values_list("pk", link):
-                    if pk not in parents[parent] and pk not in all_ids:
-                        stale.append(pk)
-                        owners[pk] = parent
-            if stale:
-                for batch in _batches(stale):
-                    model.objects.filter(pk__in=batch).delete()
-                self._table(model).deleted += len(stale)
-                touched.update(owners.values())
-        return touched
-
-    def _upsert(self, model: type[models.Model], by_id: dict[uuid.UUID, dict]) -> tuple[set, set]:
-        existing: dict[uuid.UUID, models.Model] = {}
-        for batch in _batches(list(by_id)):
-            existing.update({obj.pk: obj for obj in model.objects.filter(pk__in=batch)})
-        now = timezone.now()
-        to_create, to_update, fields = [], [], set()
-        for pk, values in by_id.items():
-            obj = existing.get(pk)
-            if obj is None:
-                to_create.append(model(network_id=self.network.pk, **values))
-                continue
-            changed = [name for name, value in values.items() if getattr(obj, name) != value]
-            if changed:
-                for name in changed:
-                    setattr(obj, name, values[name])
-                if "updated_at" not in values:
-                    obj.updated_at = now
-                fields.update(changed)
-                to_update.append(obj)
-        history = hasattr(model, "history")  # audited models keep a version of every row we write
-        if history:
-            bulk_create_with_history(to_create, model, batch_size=BATCH, default_change_reason=CHANGE_REASON)
-        else:
-            model.objects.bulk_create(to_create, batch_size=BATCH)
-        stamped = [
-            (by_id[obj.pk]["updated_at"], obj.pk) for obj in to_create if "updated_at" in by_id[obj.pk]
-        ]
-        if stamped:  # bulk_create stamps now(); a service keeps the last_modified of its file
-            _stamp(model, stamped)
-        if to_update and history:
-            bulk_update_with_history(
-                to_update,
-                model,
-                sorted(fields | {"updated_at"}),
-                batch_size=BATCH,
-                default_change_reason=CHANGE_REASON,
-            )
-        elif to_update:
-            model.objects.bulk_update(to_update, sorted(fields | {"updated_at"}), batch_size=BATCH)
-        counts = self._table(model)
-        counts.created += len(to_create)
-        counts.updated += len(to_update)
-        counts.unchanged += len(by_id) - len(to_create) - len(to_update)
-        return {obj.pk for obj in to_create}, {obj.pk for obj in to_update}
-
     def _count(self, mapped: Mapped, created: set, updated: set, deleted_parents: set) -> None:
         service_id = mapped.service_id
         own_ids = {row.values["id"] for row in mapped.own.rows}
@@ -428,9 +216,6 @@ class Importer:
             if len(self.report.changes) < MAX_PROBLEMS:
                 name = mapped.own.rows[0].values.get("name", "") if mapped.own.rows else ""
                 self.report.changes.append((status, name, mapped.id))
-
-    def _table(self, model: type[models.Model]) -> Counts:
-        return self.report.tables.setdefault(str(model._meta.verbose_name_plural), Counts())
 
     # --- the end of the file ---------------------------------------------------------------------------------
 
@@ -516,19 +301,6 @@ class Importer:
         return indexing.index_services(affected)
 
 
-def _stamp(model: type[models.Model], pairs: list[tuple]) -> None:
-    """Set updated_at row by row in one executemany (bulk_update's CASE per row is slow for thousands)."""
-    field = model._meta.get_field("updated_at")
-    table, column = (connection.ops.quote_name(n) for n in (model._meta.db_table, field.column))
-    pk = connection.ops.quote_name(model._meta.pk.column)
-    values = [
-        (field.get_db_prep_value(when, connection), model._meta.pk.get_db_prep_value(key, connection))
-        for when, key in pairs
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET {column} = %s WHERE {pk} = %s", values)  # noqa: S608 (quoted names)
-
-
 class _Unwritten:
     """Lets Mapper.forget drop pool entities that no accepted record uses."""
 
@@ -536,8 +308,3 @@ class _Unwritten:
         self.new_shared = pool
         self.service_id = None
         self.index = 0
-
-
-def _batches(items: list, size: int = BATCH) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
