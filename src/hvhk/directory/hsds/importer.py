@@ -1,20 +1,26 @@
 """Import HSDS records into one network: upsert by id, in chunks, all or nothing unless told to skip bad records.
 
 The file is read as a stream and written 500 records at a time inside one transaction, so memory stays flat
-and a file that turns out to be bad halfway leaves the database as it was. Search indexing and the network's
-data version follow once the transaction has committed.
+and a file that turns out to be bad halfway leaves the database as it was. A new network is saved in that
+transaction too. What other apps derive from the data (the search index) is told inside the transaction, so it
+can record durably what it owes, and again after the commit, to bring itself up to date (see hooks.py).
 """
 
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from hvhk.core.lib.faults import pause_point
 from hvhk.core.lib.versions import bump_network_version
 from hvhk.core.models import Network
 from hvhk.directory import models as m
+from hvhk.directory.hsds import hooks
+from hvhk.directory.hsds.ids import LocalIds, has_source_id
 from hvhk.directory.hsds.mapping import Bag, Mapped, Mapper, Problem
 from hvhk.directory.hsds.read import ReadError
 from hvhk.directory.hsds.report import MAX_PROBLEMS, Counts, ImportReport
@@ -49,10 +55,16 @@ class Importer(Writer):
         self.changed_shared: dict[type[models.Model], set] = {}
 
     def run(self, records: Iterable[dict]) -> ImportReport:
+        """Import the records. An unsaved network (a new one) is saved in the import's transaction, so an import
+        that saves nothing, or is killed before it commits, leaves no empty network behind."""
         started = time.monotonic()
-        self.mapper = Mapper(self.network)
+        new_network = self.network._state.adding
         try:
             with transaction.atomic():
+                if new_network:
+                    self.network.save()
+                self.mapper = Mapper(self.network)
+                self.local = LocalIds(self.network.pk)
                 chunk: list[Mapped] = []
                 for index, raw in enumerate(records, 1):
                     chunk.append(self.mapper.record(index, raw))
@@ -67,6 +79,8 @@ class Importer(Writer):
                 self.report.ignored = dict(self.mapper.ignored)
                 if self.report.failed or self.dry_run:
                     raise _Rollback
+                affected = self._affected_services()
+                hooks.import_saving.send(type(self), network=self.network, service_ids=affected)
         except _Rollback:
             pass
         except ReadError as exc:
@@ -75,8 +89,13 @@ class Importer(Writer):
         else:
             self.report.saved = True
             saved = time.monotonic()
-            self.report.indexed = self._after_commit()
+            bump_network_version(self.network.pk)
+            pause_point("import-indexing")
+            responses = hooks.import_saved.send(type(self), network=self.network, service_ids=affected)
+            self.report.indexed = sum(count for _receiver, count in responses if isinstance(count, int))
             self.report.index_seconds = time.monotonic() - saved
+        if new_network and not self.report.saved:
+            self.network._state.adding = True  # rolled back: it was never saved
         self.report.seconds = time.monotonic() - started
         return self.report
 
@@ -93,6 +112,8 @@ class Importer(Writer):
         valid = [mapped for mapped in chunk if not mapped.problems]
         keys = {mapped.index: self._closure(mapped.own.shared, pool) for mapped in valid}
         digests = {key: self.mapper.seen_shared.get(key) for key in pool}
+        self.local.forget_chunk()
+        self.local.resolve(self._wanted([*(mapped.own for mapped in valid), *pool.values()]))
         found = self._database_problems(valid, pool, keys)
         for mapped in valid:
             for problem in found.get(mapped.index, ()):
@@ -123,9 +144,46 @@ class Importer(Writer):
                 self.pillar_services[pillar_id] = (ids, path, mapped.index, mapped.id)
         if self.report.failed:
             return  # keep checking the rest of the file, but write nothing more
+        for bag in bags:
+            self._translate(bag)
         created, updated, deleted_parents = self._write(bags)
+        pause_point("import-saving")
         for mapped in accepted:
             self._count(mapped, created, updated, deleted_parents)
+
+    @staticmethod
+    def _wanted(bags: Iterable[Bag]) -> dict[type[models.Model], set]:
+        """Every id the bags name, per model: their rows, what those rows link to, and what they refer to."""
+        wanted: dict[type[models.Model], set] = defaultdict(set)
+        for bag in bags:
+            for row in bag.rows:
+                wanted[row.model].add(row.values["id"])
+                for name, target in _links(row.model).items():
+                    if row.values.get(name):
+                        wanted[target].add(row.values[name])
+            for model, target, _path in bag.refs:
+                wanted[model].add(target)
+            for model, link, parent, ids in bag.childsets:
+                wanted[model].update(ids)
+                wanted[_links(model)[link]].add(parent)
+        return wanted
+
+    def _translate(self, bag: Bag) -> None:
+        """The file's ids → this network's ids (the same, or its own copy's: see ids.py)."""
+        local = self.local
+        for row in bag.rows:
+            values = row.values
+            source = values["id"]
+            values["id"] = local.id(row.model, source)
+            if values["id"] != source and has_source_id(row.model):
+                values["source_id"] = source
+            for name, target in _links(row.model).items():
+                if values.get(name):
+                    values[name] = local.id(target, values[name])
+        bag.childsets = [
+            (model, link, local.id(_links(model)[link], parent), {local.id(model, i) for i in ids})
+            for model, link, parent, ids in bag.childsets
+        ]
 
     @staticmethod
     def _closure(keys: set, pool: dict[tuple, Bag]) -> set:
@@ -140,14 +198,11 @@ class Importer(Writer):
         return found
 
     def _database_problems(self, valid: list[Mapped], pool: dict, keys: dict) -> dict[int, list[Problem]]:
-        """Ids that belong to another network, and references to records that exist neither here nor in the file."""
+        """An id used by two records, and references to records that exist neither here nor in the file."""
         problems: dict[int, list[Problem]] = {}
-        owners: dict[tuple, list[tuple[Mapped, str]]] = {}
         refs: dict[tuple, list[tuple[Mapped, str]]] = {}
         for mapped in valid:
             for bag in [mapped.own, *(pool[key] for key in keys[mapped.index] if key in pool)]:
-                for row in bag.rows:
-                    owners.setdefault((row.model, row.values["id"]), []).append((mapped, ""))
                 for model, target, path in bag.refs:
                     refs.setdefault((model, target), []).append((mapped, path))
         first_owner: dict[uuid.UUID, Mapped] = {}
@@ -161,48 +216,24 @@ class Importer(Writer):
                     problems.setdefault(mapped.index, []).append(
                         Problem(mapped.index, mapped.id, "", message)
                     )
-        foreign: dict[int, list] = {}
-        for model in WRITE_ORDER:
-            ids = [pk for (row_model, pk) in owners if row_model is model]
-            for batch in _batches(ids):
-                taken = model.objects.filter(pk__in=batch).exclude(network=self.network)
-                for pk in taken.values_list("pk", flat=True):
-                    for mapped, _path in owners[(model, pk)]:
-                        foreign.setdefault(mapped.index, [mapped]).append(pk)
-        for index, (mapped, *ids) in foreign.items():
-            message = _("Het id {id} hoort bij een ander netwerk.").format(id=ids[0])
-            if len(ids) > 1:
-                message = _("{count} ids horen bij een ander netwerk, zoals {id}.").format(
-                    count=len(ids), id=ids[0]
+        for (model, target), users in refs.items():
+            if (_KIND_OF[model], target) in self.mapper.seen_shared or self.local.exists(model, target):
+                continue
+            for mapped, path in users:
+                problems.setdefault(mapped.index, []).append(
+                    Problem(
+                        mapped.index,
+                        mapped.id,
+                        path,
+                        _("Verwijst naar {id}, dat niet in het bestand en niet in dit netwerk staat.").format(
+                            id=target
+                        ),
+                    )
                 )
-            problems.setdefault(index, []).append(Problem(mapped.index, mapped.id, "", message))
-        missing = {
-            (model, target)
-            for (model, target) in refs
-            if (_KIND_OF[model], target) not in self.mapper.seen_shared
-        }
-        for model in {model for model, _target in missing}:
-            ids = [target for (ref_model, target) in missing if ref_model is model]
-            for batch in _batches(ids):
-                found = set(
-                    model.objects.for_network(self.network).filter(pk__in=batch).values_list("pk", flat=True)
-                )
-                for target in set(batch) - found:
-                    for mapped, path in refs[(model, target)]:
-                        problems.setdefault(mapped.index, []).append(
-                            Problem(
-                                mapped.index,
-                                mapped.id,
-                                path,
-                                _(
-                                    "Verwijst naar {id}, dat niet in het bestand en niet in dit netwerk staat."
-                                ).format(id=target),
-                            )
-                        )
         return problems
 
     def _count(self, mapped: Mapped, created: set, updated: set, deleted_parents: set) -> None:
-        service_id = mapped.service_id
+        service_id = self.local.id(m.Service, mapped.service_id)
         own_ids = {row.values["id"] for row in mapped.own.rows}
         if service_id in created:
             status = "created"
@@ -223,41 +254,41 @@ class Importer(Writer):
         """Links that may point forward in the file: parents of organisations and categories, the organisation
         of a place, pillar services (foreign keys are checked at commit, so a forward link can be written)."""
         unresolved = [d for d in self.deferred if (_KIND_OF[d[0]], d[1]) not in self.mapper.seen_shared]
-        known = set()
-        for model in {d[0] for d in unresolved}:
-            ids = [d[1] for d in unresolved if d[0] is model]
-            for batch in _batches(ids):
-                known.update(
-                    model.objects.for_network(self.network).filter(pk__in=batch).values_list("pk", flat=True)
-                )
+        wanted: dict[type[models.Model], set] = defaultdict(set)
+        for target_model, target, _path, owner_model, owner, _index, _record_id in unresolved:
+            wanted[target_model].add(target)
+            wanted[owner_model].add(owner)
+        services = set().union(*(ids for ids, *_rest in self.pillar_services.values()))
+        if not self.report.failed:
+            wanted[m.Service].update(services)
+            wanted[m.Pillar].update(self.pillar_services)
+        self.local.forget_chunk()
+        self.local.resolve(wanted)
         for _target_model, target, path, owner_model, owner, index, record_id in unresolved:
-            if target not in known:
+            if not self.local.exists(_target_model, target):
                 self._dangling(index, record_id, path, target)
                 field_name = {m.Organization: "parent_organization", m.Location: "organization"}.get(
                     owner_model, "parent"
                 )
-                owner_model.objects.filter(pk=owner).update(**{field_name: None})
+                owner_model.objects.filter(pk=self.local.id(owner_model, owner)).update(**{field_name: None})
         if not self.pillar_services or self.report.failed:
             return
-        wanted = set().union(*(ids for ids, *_rest in self.pillar_services.values()))
-        known = set()
-        for batch in _batches(list(wanted)):
-            known.update(
-                m.Service.objects.for_network(self.network).filter(pk__in=batch).values_list("pk", flat=True)
-            )
+        known = {service_id for service_id in services if self.local.exists(m.Service, service_id)}
         through = m.Pillar.services.through
         links = []
         for pillar_id, (ids, path, index, record_id) in self.pillar_services.items():
             for service_id in sorted(ids - known):
                 self._dangling(index, record_id, path, service_id)
-            links.extend(through(pillar_id=pillar_id, service_id=service_id) for service_id in ids & known)
-        current = set(
-            through.objects.filter(pillar_id__in=list(self.pillar_services)).values_list(
-                "pillar_id", "service_id"
+            links.extend(
+                through(
+                    pillar_id=self.local.id(m.Pillar, pillar_id), service_id=self.local.id(m.Service, sid)
+                )
+                for sid in ids & known
             )
-        )
+        pillars = [self.local.id(m.Pillar, pillar_id) for pillar_id in self.pillar_services]
+        current = set(through.objects.filter(pillar_id__in=pillars).values_list("pillar_id", "service_id"))
         if current != {(link.pillar_id, link.service_id) for link in links}:
-            through.objects.filter(pillar_id__in=list(self.pillar_services)).delete()
+            through.objects.filter(pillar_id__in=pillars).delete()
             through.objects.bulk_create(links, batch_size=BATCH)
 
     def _dangling(self, index: int, record_id: str, path: str, target: uuid.UUID) -> None:
@@ -269,10 +300,9 @@ class Importer(Writer):
             message += " " + _("De koppeling is weggelaten.")
         self.report.problem(Problem(index, record_id, path, message), rejects=False)
 
-    def _after_commit(self) -> int:
-        """Index what changed (also services outside the file whose organisation, place or category changed)."""
-        from hvhk.search import indexing
-
+    def _affected_services(self) -> set[uuid.UUID]:
+        """The services whose derived data changed: those in the file, and services outside it whose
+        organisation, place or category changed."""
         affected = set(self.changed_services)
         shared = self.changed_shared
         if shared.get(m.Organization):
@@ -295,10 +325,7 @@ class Importer(Writer):
                     )
                 )
         affected.discard(None)
-        bump_network_version(self.network.pk)
-        if len(affected) > 5000:
-            return indexing.reindex(network=self.network)["indexed"]
-        return indexing.index_services(affected)
+        return affected
 
 
 class _Unwritten:
@@ -308,3 +335,13 @@ class _Unwritten:
         self.new_shared = pool
         self.service_id = None
         self.index = 0
+
+
+@cache
+def _links(model: type[models.Model]) -> dict[str, type[models.Model]]:
+    """A model's foreign keys (by attribute name) and the models they point to, the network left out."""
+    return {
+        field.attname: field.related_model
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.name != "network"
+    }

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.core.models import Area
 from hvhk.directory import models as m
+from hvhk.directory.hsds.ids import copy_id
 from hvhk.directory.hsds.mapping.records import Bag, _Invalid
 from hvhk.directory.models.translations import TranslatableModel
 
@@ -82,16 +83,16 @@ def _words(text: str) -> set[str]:
 
 _HANDLED = {
     m.Service: _words(
-        """id organization_id organization minimum_age maximum_age hvhk_minimum_age_months
+        """id hvhk_source_id organization_id organization minimum_age maximum_age hvhk_minimum_age_months
         hvhk_maximum_age_months hvhk_delivery hvhk_translations last_modified phones schedules service_areas
         service_at_locations languages cost_options contacts attributes"""
     ),
     m.Organization: _words(
-        """id hvhk_slug hvhk_translations hvhk_membership hvhk_houses parent_organization_id phones contacts
+        """id hvhk_source_id hvhk_slug hvhk_translations hvhk_membership hvhk_houses parent_organization_id phones contacts
         locations organization_identifiers attributes"""
     ),
     m.Location: _words(
-        "id organization_id hvhk_area languages addresses contacts accessibility phones schedules"
+        "id hvhk_source_id organization_id hvhk_area languages addresses contacts accessibility phones schedules"
     ),
 }
 
@@ -139,7 +140,7 @@ class FieldRules:
             raise _Invalid
         if spec.is_decimal and isinstance(raw, int | float):
             raw = Decimal(repr(raw))  # 0.1 stays 0.1, not 0.1000000000000000055…
-            if spec.name in ("latitude", "longitude"):
+            if spec.name in ("latitude", "longitude") and abs(raw) <= 1000:  # (a larger one is refused below)
                 raw = raw.quantize(_COORDINATES, rounding=ROUND_HALF_UP)
         try:
             return spec.field.clean(raw, None)
@@ -198,6 +199,11 @@ class FieldRules:
                 if isinstance(years, bool) or not isinstance(years, int | float):
                     bag.errors.append((key, _("Moet een getal zijn (jaren).")))
                     continue
+                if not -1 <= years <= 150:
+                    bag.errors.append(
+                        (key, _("Geen leeftijd in jaren: {value}.").format(value=_short(years)))
+                    )
+                    continue
                 months = round(years * 12)
             with contextlib.suppress(_Invalid):
                 values[f"{bound}_age_months"] = self._value(
@@ -252,18 +258,28 @@ class FieldRules:
                 bag.errors.append((path, _("Gebruik alleen kleine letters, cijfers en koppeltekens.")))
                 return ""
             slug = given[:max_length]
-            if taken.get(slug, owner_id) != owner_id:
+            if not self._same(taken.get(slug), owner_id):
                 bag.errors.append((path, _("De korte naam '{slug}' is al in gebruik.").format(slug=slug)))
         else:
-            slug = getattr(self, by_id).get(owner_id) or ""
+            slug = self._lookup(getattr(self, by_id), owner_id) or ""
             if not slug:
                 base = slugify(str(name or ""))[: max_length - 4] or "item"
                 slug, n = base, 2
-                while taken.get(slug, owner_id) != owner_id:
+                while not self._same(taken.get(slug), owner_id):
                     slug, n = f"{base}-{n}", n + 1
         bag.claims.append((by_slug, slug, owner_id))
         bag.claims.append((by_id, owner_id, slug))
         return slug
+
+    def _same(self, local, source) -> bool:
+        """Whether a record of this network (`local`, or None for none) is the one the file calls `source`:
+        the same id, or this network's copy of it (hsds/ids.py)."""
+        return local is None or local == source or local == copy_id(self.network.pk, source)
+
+    def _lookup(self, by_id: dict, source):
+        """A value the network keeps per record, found by the file's id (the record's own, or its copy's)."""
+        found = by_id.get(source)
+        return found if found is not None else by_id.get(copy_id(self.network.pk, source))
 
     def _check(self, bag: Bag, model, values: dict, path: str) -> None:
         """The model's own rules across fields (clean()), without touching the database."""

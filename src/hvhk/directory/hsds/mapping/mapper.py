@@ -31,6 +31,10 @@ class Mapper(SharedEntities, FieldRules):
         self.house_slugs = dict(m.House.objects.for_network(network).values_list("slug", "id"))
         self.taxonomy_codes = dict(m.Taxonomy.objects.for_network(network).values_list("code", "id"))
         self.taxonomy_code_of = {v: k for k, v in self.taxonomy_codes.items()}
+        self.taxonomy_names = {
+            name.casefold(): taxonomy_id
+            for taxonomy_id, name in m.Taxonomy.objects.for_network(network).values_list("id", "name")
+        }
         self.term_codes = {
             (taxonomy_id, code): term_id
             for term_id, taxonomy_id, code in m.TaxonomyTerm.objects.for_network(network).values_list(
@@ -113,6 +117,14 @@ class Mapper(SharedEntities, FieldRules):
             org_id = self._id(bag, raw, "organization_id")
             if org_id:
                 bag.refs.append((m.Organization, org_id, "organization_id"))
+        if org_id is None and organization is None and raw.get("organization_id") in (None, ""):
+            # HSDS allows a service without one; here every service belongs to a partner organisation.
+            bag.errors.append(
+                (
+                    "organization_id",
+                    _("Elk aanbod hoort bij een organisatie: geef organization of organization_id."),
+                )
+            )
         values["organization_id"] = org_id
         values.update(self._ages(bag, raw))
         values.update(self._delivery(bag, raw.get("hvhk_delivery")))

@@ -5,13 +5,18 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hvhk.core.models import Area
 from hvhk.directory import models as m
+from hvhk.directory.hsds.ids import copy_id
 from hvhk.directory.hsds.mapping.fields import _COORDINATES, _join
 from hvhk.directory.hsds.mapping.records import Bag, Mapped, Row, digest
+
+# A term that names no taxonomy at all goes here (HSDS allows it; every category of ours has a taxonomy).
+OTHER_TAXONOMY = "Overige categorieën"
 
 
 class SharedEntities:
@@ -85,7 +90,9 @@ class SharedEntities:
         values = self._fields(bag, m.Membership, raw, path)
         values["organization_id"] = org_id
         self._check(bag, m.Membership, values, path)
-        values["id"] = self.memberships.get(org_id) or uuid.uuid5(uuid.NAMESPACE_URL, f"membership:{org_id}")
+        values["id"] = self._lookup(self.memberships, org_id) or uuid.uuid5(
+            uuid.NAMESPACE_URL, f"membership:{org_id}"
+        )
         bag.rows.append(Row(m.Membership, values))
 
     def _house(self, bag: Bag, raw: dict, org_id: uuid.UUID, path: str) -> None:
@@ -100,7 +107,7 @@ class SharedEntities:
         slug = values.get("slug")
         if house_id and slug:
             owner = self.house_slugs.get(slug)
-            if owner and owner != house_id:
+            if not self._same(owner, house_id):
                 bag.errors.append(
                     (
                         _join(path, "slug"),
@@ -181,6 +188,15 @@ class SharedEntities:
         term_id = self._id(bag, raw, "taxonomy_term_id", path)
         if term_id:
             bag.refs.append((m.TaxonomyTerm, term_id, _join(path, "taxonomy_term_id")))
+        elif term is None and raw.get("taxonomy_term_id") in (None, ""):
+            bag.errors.append(
+                (
+                    _join(path, "taxonomy_term_id"),
+                    _("Een kenmerk hoort bij een categorie: geef taxonomy_term of taxonomy_term_id."),
+                )
+            )
+        elif term is not None:
+            bag.errors.append((_join(path, "taxonomy_term"), _("Moet een object zijn.")))
         return term_id
 
     def _term(self, mapped: Mapped, bag: Bag, raw: dict, path: str) -> uuid.UUID | None:
@@ -197,6 +213,11 @@ class SharedEntities:
             taxonomy_id = self._id(entity, raw, "taxonomy_id", path)
             if taxonomy_id:
                 entity.refs.append((m.Taxonomy, taxonomy_id, _join(path, "taxonomy_id")))
+            elif "taxonomy_id" not in raw or raw["taxonomy_id"] in (None, ""):
+                # HSDS lets a term name its taxonomy in words only (`taxonomy`), or not at all.
+                taxonomy_id = self._named_taxonomy(
+                    mapped, entity, raw.get("taxonomy"), _join(path, "taxonomy")
+                )
         values["taxonomy_id"] = taxonomy_id
         parent = self._id(entity, raw, "parent_id", path)
         values["parent_id"] = parent
@@ -205,13 +226,17 @@ class SharedEntities:
                 (m.TaxonomyTerm, parent, _join(path, "parent_id"), m.TaxonomyTerm, term_id)
             )
         code = (
-            raw.get("code") or self.term_code_of.get(term_id) or slugify(str(values.get("name") or ""))[:80]
+            raw.get("code")
+            or self._lookup(self.term_code_of, term_id)
+            or slugify(str(values.get("name") or ""))[:80]
         )
         values["code"] = code
         self._check(entity, m.TaxonomyTerm, values, path)
         if taxonomy_id and code:
-            owner = self.term_codes.get((taxonomy_id, code))
-            if owner and owner != term_id:
+            owner = self.term_codes.get((taxonomy_id, code)) or self.term_codes.get(
+                (copy_id(self.network.pk, taxonomy_id), code)
+            )
+            if not self._same(owner, term_id):
                 entity.errors.append(
                     (
                         _join(path, "code"),
@@ -242,8 +267,44 @@ class SharedEntities:
             max_length=60,
         )
         self._check(entity, m.Taxonomy, values, path)
+        if isinstance(values.get("name"), str):
+            entity.claims.append(("taxonomy_names", values["name"].casefold(), taxonomy_id))
         values["id"] = taxonomy_id
         entity.rows.append(Row(m.Taxonomy, values))
+        return taxonomy_id
+
+    def _named_taxonomy(self, mapped: Mapped, bag: Bag, name: Any, path: str) -> uuid.UUID | None:
+        """The network's taxonomy of this name (made when it has none); without a name, "Overige categorieën"."""
+        if name in (None, ""):
+            name = OTHER_TAXONOMY
+        if not isinstance(name, str):
+            bag.errors.append((path, _("Moet tekst zijn: de naam van de taxonomie.")))
+            return None
+        name = name.strip()
+        try:
+            m.Taxonomy._meta.get_field("name").clean(name, None)
+        except ValidationError as exc:
+            bag.errors.append((path, " ".join(exc.messages)))
+            return None
+        known = self.taxonomy_names.get(name.casefold())
+        if known:
+            return known
+        taxonomy_id = uuid.uuid5(uuid.NAMESPACE_URL, f"taxonomy:{self.network.pk}:{name.casefold()}")
+        key = ("taxonomy", taxonomy_id)
+        bag.shared.add(key)
+        if key in mapped.new_shared or key in self.seen_shared:
+            return taxonomy_id
+        entity = Bag()
+        mapped.new_shared[key] = entity
+        self.seen_shared[key] = (digest({"taxonomy": name}), mapped.index)
+        code = self._unique_slug(
+            entity, None, name, taxonomy_id, "taxonomy_codes", "taxonomy_code_of", path, max_length=60
+        )
+        description = _("Categorieën die een HSDS-bestand onder deze naam gaf.")
+        entity.rows.append(
+            Row(m.Taxonomy, {"id": taxonomy_id, "name": name, "code": code, "description": description})
+        )
+        entity.claims.append(("taxonomy_names", name.casefold(), taxonomy_id))
         return taxonomy_id
 
     def _area(self, bag: Bag, mapped: Mapped, raw: Any, path: str) -> uuid.UUID | None:

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from hvhk.directory import models as m
+from hvhk.directory.models.validators import is_web_url
 
 
 def _clean(data: dict) -> dict:
@@ -52,6 +53,12 @@ def phone(p: m.Phone) -> dict:
     )
 
 
+def _web(value: str) -> str | None:
+    """A link as published: only http(s). A row saved before the model refused other schemes may hold
+    `javascript:` or `ftp:`; the API never passes such a link on to the sites that show it."""
+    return value if is_web_url(value) else None
+
+
 def _id(value) -> str | None:
     return str(value) if value else None
 
@@ -94,7 +101,7 @@ def schedule(s: m.Schedule) -> dict:
             "description": s.description,
             "opens_at": _time(s.opens_at),
             "closes_at": _time(s.closes_at),
-            "schedule_link": s.schedule_link,
+            "schedule_link": _web(s.schedule_link),
             "attending_type": s.attending_type,
             "notes": s.notes,
             "__keep": ("id",),
@@ -146,7 +153,7 @@ def accessibility(a: m.Accessibility) -> dict:
             "location_id": str(a.location_id),
             "description": a.description,
             "details": a.details,
-            "url": a.url,
+            "url": _web(a.url),
             "hvhk_feature": a.feature,
             "__keep": ("id",),
         }

@@ -5,6 +5,7 @@ from hvhk.directory.hsds.serialize.details import (
     _clean,
     _id,
     _number,
+    _web,
     accessibility,
     address,
     contact,
@@ -18,8 +19,9 @@ def location(loc: m.Location) -> dict:
     return _clean(
         {
             "id": str(loc.id),
+            "hvhk_source_id": _id(loc.source_id),
             "location_type": loc.location_type,
-            "url": loc.url,
+            "url": _web(loc.url),
             "organization_id": _id(loc.organization_id),
             "name": loc.name,
             "alternate_name": loc.alternate_name,

@@ -6,6 +6,7 @@ from hvhk.directory.hsds.serialize.details import (
     _clean,
     _date,
     _id,
+    _web,
     _years,
     contact,
     cost_option,
@@ -21,17 +22,18 @@ def _organization_fields(org: m.Organization) -> dict:
     membership = getattr(org, "membership", None)
     return {
         "id": str(org.id),
+        "hvhk_source_id": _id(org.source_id),
         "name": org.name,
         "alternate_name": org.alternate_name,
         "description": org.description,
         "email": org.email,
-        "website": org.website,
+        "website": _web(org.website),
         "tax_status": org.tax_status,
         "tax_id": org.tax_id,
         "year_incorporated": org.year_incorporated,
         "legal_status": org.legal_status,
-        "logo": org.logo,
-        "uri": org.uri,
+        "logo": _web(org.logo),
+        "uri": _web(org.uri),
         "parent_organization_id": _id(org.parent_organization_id),
         "hvhk_slug": org.slug,
         "hvhk_membership": _clean(
@@ -116,11 +118,12 @@ def house(h: m.House) -> dict:
 def _service_fields(s: m.Service) -> dict:
     return {
         "id": str(s.id),
+        "hvhk_source_id": _id(s.source_id),
         "organization_id": str(s.organization_id),
         "name": s.name,
         "alternate_name": s.alternate_name,
         "description": s.description,
-        "url": s.url,
+        "url": _web(s.url),
         "email": s.email,
         "status": s.status,
         "interpretation_services": s.interpretation_services,
@@ -159,6 +162,7 @@ def service_list_item(s: m.Service) -> dict:
 def service_at_location(sal: m.ServiceAtLocation, *, with_service: bool = False) -> dict:
     data = {
         "id": str(sal.id),
+        "hvhk_source_id": _id(sal.source_id),
         "service_id": str(sal.service_id),
         "location_id": str(sal.location_id),
         "description": sal.description,

@@ -8,6 +8,7 @@ def taxonomy(t: m.Taxonomy) -> dict:
     return _clean(
         {
             "id": str(t.id),
+            "hvhk_source_id": _id(t.source_id),
             "name": t.name,
             "description": t.description,
             "uri": t.uri,
@@ -22,6 +23,7 @@ def taxonomy_term(t: m.TaxonomyTerm) -> dict:
     return _clean(
         {
             "id": str(t.id),
+            "hvhk_source_id": _id(t.source_id),
             "code": t.code,
             "name": t.name,
             "description": t.description,
