@@ -321,6 +321,11 @@ CONSENT_MONTHS = env.int("HVHK_CONSENT_MONTHS", default=12)
 RATELIMIT_REQUESTS = env.str("HVHK_RATELIMIT_REQUESTS", default="10/h")
 # Largest HSDS file a coordinator may upload in the admin; bigger files go through `hvhk import-hsds`.
 HSDS_UPLOAD_MAX_MB = env.int("HVHK_HSDS_UPLOAD_MAX_MB", default=50)
+# Seconds the search index gives an import to index its own changes before the worker repairs them (a repair
+# task is enqueued with every import, in its transaction: if the importing process dies, the worker finishes).
+SEARCH_REPAIR_DELAY_S = env.int("HVHK_SEARCH_REPAIR_DELAY_S", default=60)
+# Tests only (tests/faults/): `<point>:<file>` stops the process at that point until the test kills it.
+FAULT_PAUSE_AT = env.str("HVHK_FAULT_PAUSE_AT", default="")
 # Official HSDS 3.0 schemas, for tests that validate the API; absent in a clone outside the team.
 HSDS_SCHEMAS_DIR = env.str("HVHK_HSDS_SCHEMAS", default=str(BASE_DIR.parent / "shared" / "hsds" / "3.0.1"))
 

@@ -118,3 +118,15 @@ def test_export_downloads_for_the_own_network_only(
     assert own.status_code == 200
     assert [s["id"] for s in json.loads(b"".join(own.streaming_content))] == [str(service_a.pk)]
     assert other.status_code == 404 and nonsense.status_code == 404
+
+
+def test_an_upload_nested_too_deep_is_refused_with_a_clear_message(client, coordinator_a, network_a):
+    client.force_login(coordinator_a)
+    deep = SimpleUploadedFile("diep.json", b"[" * 20_000 + b"]" * 20_000)
+
+    response = client.post(URL, {"network": str(network_a.pk), "file": deep, "action": "preview"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "meer dan 32 niveaus diep genest" in page
+    assert "Bevestig en importeer" not in page

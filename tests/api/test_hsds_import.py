@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from hvhk.core.models import Area, Network
 from hvhk.demo.services import demo_load
+from hvhk.directory.hsds.ids import copy_id
 from hvhk.directory.hsds.importer import WRITE_ORDER
 from hvhk.directory.hsds.service import export_file, import_file
 from hvhk.directory.models import Organization, Phone, Service
@@ -274,14 +275,20 @@ def test_a_five_megabyte_text_is_refused(tmp_path, valid_record):
     assert "description: Deze tekst is 5.000.000 tekens lang; het maximum is 10.000." in output
 
 
-def test_ids_of_another_network_are_refused(tmp_path, valid_record):
+def test_an_id_of_another_network_imports_as_this_networks_own_copy(tmp_path, valid_record):
     other = ServiceFactory()
     taken = _variant(valid_record)
     taken["id"] = str(other.pk)
+    network = Network.objects.create(slug="voorbeeld", name="Voorbeeld")
 
-    output = _refused(tmp_path, _write(tmp_path, [taken]))
+    report = import_file(_write(tmp_path, [taken]), network)
 
-    assert f"Het id {other.pk} hoort bij een ander netwerk." in output
+    assert report.saved, report.summary()
+    copy = Service.objects.get(pk=copy_id(network.pk, other.pk))
+    assert (copy.network, copy.source_id) == (network, other.pk)
+    assert (
+        Service.objects.get(pk=other.pk).network == other.network
+    )  # the other network's record is untouched
 
 
 def test_a_reference_to_nothing_is_refused(tmp_path, valid_record):

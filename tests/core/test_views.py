@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_answers_after_a_database_round_trip(client, db_vendor):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": db_vendor}
+    assert response.json() == {"status": "ok", "database": db_vendor, "search_index": {"status": "ok"}}
 
 
 def test_healthz_is_503_when_the_database_fails(client, monkeypatch):

@@ -10,6 +10,7 @@ from django.utils.http import http_date, urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from hvhk.core.lib import health
 from hvhk.core.lib.http import is_local_path
 from hvhk.core.models import Network
 from hvhk.core.selectors import network_list
@@ -28,7 +29,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Liveness with a database round-trip; 503 when the database does not answer."""
+    """Liveness with a database round-trip; 503 when the database does not answer.
+
+    Registered checks (core.lib.health) are reported beside it but never change the status code: a stale search
+    index (`"search_index": {"status": "stale", ...}`) is work for the worker, not a reason for a load balancer
+    to take the site out of service."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -36,7 +41,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:
         logger.exception("healthz: database did not answer")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": connection.vendor})
+    return JsonResponse({"status": "ok", "database": connection.vendor, **health.report()})
 
 
 @require_GET

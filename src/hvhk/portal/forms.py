@@ -13,6 +13,7 @@ from hvhk.directory import models as m
 from hvhk.directory import snapshots
 from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
 from hvhk.directory.languages import LANGUAGE_NAMES
+from hvhk.directory.models.validators import web_url_validator
 
 MAX_TEXT = 4000
 DAYS = [
@@ -142,7 +143,11 @@ class ServiceForm(_TranslatedTexts, forms.Form):
     fees_description = _text(_("Uitleg over de kosten (niet verplicht)"), max_length=MAX_TEXT, rows=2)
     interpretation_services = _text(_("Tolken (niet verplicht)"), max_length=MAX_TEXT, rows=2)
     url = forms.URLField(
-        label=_("Website (niet verplicht)"), required=False, max_length=500, assume_scheme="https"
+        label=_("Website (niet verplicht)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[web_url_validator],  # as the model: only http(s), never javascript: or ftp:
     )
     email = forms.EmailField(label=_("E-mail (niet verplicht)"), required=False)
     domains = forms.MultipleChoiceField(
@@ -357,7 +362,11 @@ class OrganizationForm(_TranslatedTexts, forms.Form):
     description = _text(_("Wat doet de organisatie?"), required=True, max_length=MAX_TEXT, rows=5)
     email = forms.EmailField(label=_("E-mail (niet verplicht)"), required=False)
     website = forms.URLField(
-        label=_("Website (niet verplicht)"), required=False, max_length=500, assume_scheme="https"
+        label=_("Website (niet verplicht)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[web_url_validator],  # as the model: only http(s), never javascript: or ftp:
     )
 
     def __init__(self, *args, **kwargs) -> None:

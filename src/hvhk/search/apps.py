@@ -9,4 +9,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hvhk.search import signals  # noqa: F401 (connects the index to directory changes)
+        from hvhk.core.lib import health
+        from hvhk.search import indexing, signals  # noqa: F401 (connects the index to directory changes)
+
+        health.register("search_index", indexing.health)

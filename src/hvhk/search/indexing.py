@@ -2,7 +2,9 @@
 `hvhk reindex`.
 
 Changes are collected during a transaction and indexed once it commits, so a demo load or an import of many
-rows indexes each service once, and a rolled-back change leaves the index untouched. Documents are read as
+rows indexes each service once, and a rolled-back change leaves the index untouched. An HSDS import also
+leaves a durable mark (StaleIndex) in its own transaction, cleared once its changes are indexed: a process
+killed in between leaves the mark, which `/healthz` reports and the worker's repair task clears. Documents are read as
 plain values (no model objects) and each distinct word is analysed once per run: a full rebuild of 100,000
 services stays within a minute.
 """
@@ -13,14 +15,18 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from hvhk.core.lib.versions import bump_network_version
+from hvhk.core.models import Network
 from hvhk.directory.models import Attribute, CostOption, Service, ServiceAtLocation, TaxonomyTerm
 from hvhk.search.analysis import LEXICON, analyse_word, content_words, stem
-from hvhk.search.models import COST_BITS, SearchDocument, SearchWord
+from hvhk.search.models import COST_BITS, SearchDocument, SearchWord, StaleIndex
 
 VOCABULARY_VERSION_KEY = "search:vocabulary-version"
 VOCABULARY_TTL = 300  # seconds a process trusts its word list when no shared cache tells it of changes
@@ -361,3 +367,72 @@ def _recount_words() -> None:
         [SearchWord(word=word, document_count=count) for word, count in counts.items()], batch_size=BATCH
     )
     _vocabulary_changed()
+
+
+# --- durability: a mark in the data's own transaction, cleared once the index has caught up ---------------------
+
+FULL_REBUILD_FROM = 5000  # changed services beyond which rebuilding the network's index is quicker
+_marks = threading.local()
+
+
+def mark_stale(*, network_id) -> None:
+    """Inside the transaction that changes the data: the network's index owes work. The mark and the worker's
+    repair task commit with the data, or vanish with it."""
+    token = uuid.uuid4()
+    StaleIndex.objects.update_or_create(
+        network_id=network_id, defaults={"marked_at": timezone.now(), "token": token}
+    )
+    _marks.__dict__.setdefault("tokens", {})[network_id] = token
+    _enqueue_repair(network_id)
+
+
+def catch_up(*, network: Network, service_ids: set) -> int:
+    """After the commit: index the changed services and clear this transaction's mark. The mark is held while
+    indexing, so a repair task that comes early skips it and tries again later."""
+    token = _marks.__dict__.get("tokens", {}).pop(network.pk, None)
+    with transaction.atomic():
+        mark = StaleIndex.objects.select_for_update().filter(network_id=network.pk, token=token).first()
+        if len(service_ids) > FULL_REBUILD_FROM:
+            indexed = reindex(network=network)["indexed"]
+        else:
+            indexed = index_services(service_ids)
+        if mark is not None:  # (None: a repair or a later import has taken it over)
+            mark.delete()
+    return indexed
+
+
+def repair_stale(*, network_id=None) -> int:
+    """Rebuild the index of every network marked stale (or of one); returns how many services it indexed. A mark
+    that an import holds while it indexes is left to that import, and looked at again later."""
+    marks = StaleIndex.objects.all()
+    if network_id is not None:
+        marks = marks.filter(network_id=network_id)
+    indexed = 0
+    for stale_id in list(marks.values_list("network_id", flat=True)):
+        with transaction.atomic():
+            mark = StaleIndex.objects.select_for_update(skip_locked=True).filter(network_id=stale_id).first()
+            if mark is None:
+                if StaleIndex.objects.filter(network_id=stale_id).exists():
+                    _enqueue_repair(stale_id)  # still being indexed: if that process dies, we come back
+                continue
+            indexed += reindex(network=Network.objects.get(pk=stale_id))["indexed"]
+            mark.delete()
+    return indexed
+
+
+def _enqueue_repair(network_id) -> None:
+    from hvhk.search.tasks import repair_search_index  # (tasks imports this module)
+
+    task = repair_search_index
+    if not task.get_backend().supports_defer:
+        return  # the immediate backend (tests) would repair inside the import's own transaction
+    delay = timedelta(seconds=settings.SEARCH_REPAIR_DELAY_S)
+    task.using(run_after=timezone.now() + delay).enqueue(str(network_id))
+
+
+def health() -> dict:
+    """For /healthz: whether some network's index owes work, and since when."""
+    stale = list(StaleIndex.objects.order_by("marked_at").values_list("network__slug", "marked_at"))
+    if not stale:
+        return {"status": "ok"}
+    return {"status": "stale", "networks": [slug for slug, _at in stale], "since": stale[0][1].isoformat()}

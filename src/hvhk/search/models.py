@@ -86,3 +86,19 @@ class ZeroResultQuery(NetworkScopedModel):
 
     def __str__(self) -> str:
         return f"{self.query} ({self.count})"
+
+
+class StaleIndex(models.Model):
+    """A network whose search index owes work: written in the same transaction as the data that made it stale
+    (an HSDS import), cleared by whoever brings the index up to date. If the importing process dies after its
+    commit, the mark stays, `/healthz` says so and the worker's repair task (enqueued in that transaction too)
+    rebuilds the network's index."""
+
+    network = models.OneToOneField(
+        "core.Network", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    marked_at = models.DateTimeField()
+    token = models.UUIDField(help_text="Changes with every mark: a repair clears only the mark it repaired.")
+
+    def __str__(self) -> str:
+        return f"stale search index of {self.network_id} since {self.marked_at:%Y-%m-%d %H:%M}"

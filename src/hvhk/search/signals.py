@@ -5,6 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from hvhk.core.models import Area
+from hvhk.directory.hsds import hooks
 from hvhk.directory.models import (
     Address,
     Attribute,
@@ -72,3 +73,14 @@ def _area_saved(sender, instance: Area, raw: bool = False, **kwargs) -> None:
 def _terms_changed(sender, instance, **kwargs) -> None:
     if isinstance(instance, Service):
         indexing.schedule([instance.pk])
+
+
+@receiver(hooks.import_saving)
+def _import_saving(sender, network, service_ids: set, **kwargs) -> None:
+    if service_ids:
+        indexing.mark_stale(network_id=network.pk)
+
+
+@receiver(hooks.import_saved)
+def _import_saved(sender, network, service_ids: set, **kwargs) -> int:
+    return indexing.catch_up(network=network, service_ids=service_ids) if service_ids else 0

@@ -12,6 +12,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import ijson
 from django.utils.translation import gettext as _
@@ -20,6 +21,12 @@ from hvhk.directory.hsds.tables import LISTS, NUMBER_COLUMNS, OBJECTS, PARENT_CO
 
 # Tables whose rows recur in many services: built once, shared.
 SHARED = {"organizations", "locations", "taxonomy_terms", "taxonomies"}
+# HSDS nests a few levels (service → service_at_locations → location → addresses); our extensions a few more.
+MAX_DEPTH = 32
+# Values (texts, numbers, …) in one record: a service with all its places and prices has hundreds.
+MAX_RECORD_VALUES = 1_000_000
+# A data package is joined in memory: its CSV files together may hold this much (unpacked).
+MAX_PACKAGE_BYTES = 1024 * 1024 * 1024
 
 
 class ReadError(ValueError):
@@ -31,8 +38,6 @@ class Records:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        if not self.path.exists():
-            raise ReadError(_("Het bestand {name} bestaat niet.").format(name=self.path))
         self._handle = None
         self._position = 0.0
 
@@ -43,6 +48,8 @@ class Records:
 
     def __iter__(self) -> Iterator[dict]:
         path = self.path
+        if not path.exists():
+            raise ReadError(_("Het bestand {name} bestaat niet.").format(name=path))
         if (
             path.is_dir()
             or zipfile.is_zipfile(path)
@@ -76,24 +83,109 @@ def _json_records(path: Path, handle) -> Iterator[dict]:
             raise ReadError(_not_utf8(path.name, exc.start)) from exc
     first = head.lstrip()[:1]
     handle.seek(0)
-    try:
-        if first == b"[":
-            yield from ijson.items(handle, "item", use_float=True)
-        elif first == b"{":
-            data = json.loads(handle.read().decode("utf-8"))
-            contents = data.get("contents") if isinstance(data, dict) else None
-            # One service, or one page of the API (its paging envelope around `contents`).
-            yield from contents if isinstance(contents, list) else [data]
-        else:
-            raise ReadError(
-                _("{name} is geen HSDS-JSON: het moet beginnen met [ (een lijst) of {{ (één object).").format(
-                    name=path.name
-                )
+    if first not in (b"[", b"{"):
+        raise ReadError(
+            _("{name} is geen HSDS-JSON: het moet beginnen met [ (een lijst) of {{ (één object).").format(
+                name=path.name
             )
-    except (ijson.JSONError, json.JSONDecodeError) as exc:
+        )
+    try:
+        for value in _values(ijson.basic_parse(handle, use_float=True), path.name):
+            if first == b"[":
+                yield value
+                continue
+            contents = value.get("contents") if isinstance(value, dict) else None
+            # One service, or one page of the API (its paging envelope around `contents`).
+            yield from contents if isinstance(contents, list) else [value]
+    except ijson.JSONError as exc:
         raise ReadError(_("{name} is geen geldige JSON: {error}").format(name=path.name, error=exc)) from exc
     except UnicodeDecodeError as exc:
         raise ReadError(_not_utf8(path.name, exc.start)) from exc
+
+
+def _values(events: Iterator[tuple[str, Any]], name: str) -> Iterator[Any]:
+    """The items of a top-level array one at a time (or a top-level object whole), built from the parser's
+    events with two bounds: nesting depth (ijson's own builder keeps a path per level, so 20,000 levels in a
+    40 KB file took a gigabyte) and the number of values in one record."""
+    stack: list = []  # the open containers of the value being built
+    keys: list = []  # the key each open container has in its parent
+    key = None
+    depth = 0  # of the top-level array included
+    size = 0
+    top_is_array = None
+    for event, value in events:
+        if event == "map_key":
+            key = value
+            continue
+        if event == "start_map" or event == "start_array":
+            depth += 1
+            if top_is_array is None:
+                top_is_array = event == "start_array"
+                if top_is_array:
+                    continue
+            if depth > MAX_DEPTH:
+                raise ReadError(
+                    _(
+                        "{name}: de gegevens zijn meer dan {limit} niveaus diep genest. HSDS heeft er maar "
+                        "enkele nodig: dit is geen HSDS-bestand of het is beschadigd."
+                    ).format(name=name, limit=MAX_DEPTH)
+                )
+            value = {} if event == "start_map" else []
+            if stack:
+                parent = stack[-1]
+                if type(parent) is dict:
+                    parent[key] = value
+                else:
+                    parent.append(value)
+            keys.append(key)
+            stack.append(value)
+            continue
+        if event == "end_map" or event == "end_array":
+            depth -= 1
+            if not stack:
+                return  # the end of the top-level array
+            done = stack.pop()
+            key = keys.pop()
+            if not stack:
+                size = 0
+                yield done
+            continue
+        size += 1
+        if size > MAX_RECORD_VALUES:
+            raise ReadError(
+                _("{name}: één record heeft meer dan {limit} waarden; zo groot is geen aanbod.").format(
+                    name=name, limit=f"{MAX_RECORD_VALUES:,}".replace(",", ".")
+                )
+            )
+        if stack:
+            parent = stack[-1]
+            if type(parent) is dict:
+                parent[key] = value
+            else:
+                parent.append(value)
+        else:
+            yield value  # a bare number or text in the top-level array: the mapper names it
+
+
+def _loads(text: str) -> Any:
+    """json.loads with the reader's depth bound (a data package's JSON cells and datapackage.json)."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ValueError(_("meer dan {limit} niveaus diep genest").format(limit=MAX_DEPTH)) from None
+    if _depth(value) > MAX_DEPTH:
+        raise ValueError(_("meer dan {limit} niveaus diep genest").format(limit=MAX_DEPTH))
+    return value
+
+
+def _depth(value: Any) -> int:
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            todo.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _not_utf8(name: str, position: int) -> str:
@@ -121,14 +213,25 @@ class TabularPackage:
     def _files(self) -> Iterator[tuple[str, bytes]]:
         if zipfile.is_zipfile(self.path):
             with zipfile.ZipFile(self.path) as archive:
-                for name in archive.namelist():
-                    if name.endswith((".csv", "datapackage.json")):
-                        yield name.rsplit("/", 1)[-1], archive.read(name)
+                members = [i for i in archive.infolist() if i.filename.endswith((".csv", "datapackage.json"))]
+                self._check_size(sum(info.file_size for info in members))  # a zip bomb stops here
+                for info in members:
+                    yield info.filename.rsplit("/", 1)[-1], archive.read(info)
             return
         folder = self.path if self.path.is_dir() else self.path.parent
-        for file in folder.rglob("*"):
-            if file.name.endswith((".csv", "datapackage.json")):
-                yield file.name, file.read_bytes()
+        files = [file for file in folder.rglob("*") if file.name.endswith((".csv", "datapackage.json"))]
+        self._check_size(sum(file.stat().st_size for file in files))
+        for file in files:
+            yield file.name, file.read_bytes()
+
+    def _check_size(self, size: int) -> None:
+        if size > MAX_PACKAGE_BYTES:
+            raise ReadError(
+                _(
+                    "Het datapakket is uitgepakt {size} MB; het maximum is {limit} MB. Importeer het in delen, "
+                    "of als JSON (dat wordt record per record gelezen)."
+                ).format(size=size // 1024 // 1024, limit=MAX_PACKAGE_BYTES // 1024 // 1024)
+            )
 
     def _read(self) -> None:
         """Tables are named after their CSV file (services.csv is `services`), as in the HSDS data package.
@@ -140,8 +243,8 @@ class TabularPackage:
         paths = {f"{name[:-4]}": name for name in found if name.endswith(".csv")}
         if "datapackage.json" in found:
             try:
-                package = json.loads(found["datapackage.json"].decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                package = _loads(found["datapackage.json"].decode("utf-8-sig"))
+            except (UnicodeDecodeError, ValueError) as exc:
                 raise ReadError(
                     _("{name} is geen geldige JSON: {error}").format(name="datapackage.json", error=exc)
                 ) from exc
@@ -160,6 +263,13 @@ class TabularPackage:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ReadError(_not_utf8(name, exc.start)) from exc
+        try:
+            return TabularPackage._parse(text)
+        except csv.Error as exc:  # e.g. a field longer than the csv module allows (128 KB)
+            raise ReadError(_("{name} is geen geldige CSV: {error}").format(name=name, error=exc)) from exc
+
+    @staticmethod
+    def _parse(text: str) -> list[dict]:
         rows = []
         for row in csv.DictReader(io.StringIO(text)):
             clean = {}
@@ -173,8 +283,8 @@ class TabularPackage:
                         clean[key] = value  # reported by validation, with its field
                 elif key.startswith("hvhk_") and value[:1] in "{[":
                     try:
-                        clean[key] = json.loads(value)
-                    except json.JSONDecodeError:
+                        clean[key] = _loads(value)
+                    except ValueError:  # not JSON, or nested too deep: reported by validation, with its field
                         clean[key] = value
                 elif value in ("true", "false") and key in ("is_active",):
                     clean[key] = value == "true"

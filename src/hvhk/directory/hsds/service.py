@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from hvhk.core.models import Network
 from hvhk.directory.hsds import export
@@ -19,7 +18,8 @@ def import_file(
     skip_invalid: bool = False,
     progress=None,
 ) -> ImportReport:
-    """Import an HSDS JSON file or data package into `network` (see Importer for the rules)."""
+    """Import an HSDS JSON file or data package into `network` (see Importer for the rules). An unsaved
+    network is saved by the import, in its transaction."""
     records = Records(path)
 
     def report(count: int) -> None:
@@ -30,7 +30,9 @@ def import_file(
 
 
 def network_for_import(slug: str, name: str | None) -> tuple[Network, bool]:
-    """The network to import into; a new one when `name` is given and the slug is free. Raises ValidationError."""
+    """The network to import into, and whether it is new. A new network (when `name` is given and the slug is
+    free) is checked but not saved: the import saves it in its own transaction, so an import that fails, or is
+    killed before it commits, leaves no empty network behind. Raises ValidationError."""
     network = Network.objects.filter(slug=slug).first()
     if network is not None:
         return network, False
@@ -38,8 +40,6 @@ def network_for_import(slug: str, name: str | None) -> tuple[Network, bool]:
         raise ValidationError(f"There is no network '{slug}'. Give --network-name to create it.")
     network = Network(slug=slug, name=name)
     network.full_clean()
-    with transaction.atomic():
-        network.save()
     return network, True
 
 

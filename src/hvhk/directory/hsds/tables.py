@@ -12,19 +12,19 @@ def _columns(text: str) -> tuple[str, ...]:
 TABLES: dict[str, tuple[str, ...]] = {
     "organizations": _columns(
         "id name alternate_name description email website tax_status tax_id year_incorporated legal_status logo "
-        "uri parent_organization_id hvhk_slug hvhk_membership hvhk_translations hvhk_houses"
+        "uri parent_organization_id hvhk_slug hvhk_membership hvhk_translations hvhk_houses hvhk_source_id"
     ),
     "services": _columns(
         "id organization_id program_id name alternate_name description url email status interpretation_services "
         "application_process fees_description wait_time fees accreditations eligibility_description minimum_age "
         "maximum_age assured_date assurer_email licenses alert last_modified hvhk_minimum_age_months "
-        "hvhk_maximum_age_months hvhk_delivery hvhk_translations"
+        "hvhk_maximum_age_months hvhk_delivery hvhk_translations hvhk_source_id"
     ),
     "attributes": _columns("id link_id taxonomy_term_id link_type link_entity value"),
-    "service_at_location": _columns("id service_id location_id description"),
+    "service_at_location": _columns("id service_id location_id description hvhk_source_id"),
     "locations": _columns(
         "id location_type url organization_id name alternate_name description transportation latitude longitude "
-        "external_identifier external_identifier_type hvhk_area"
+        "external_identifier external_identifier_type hvhk_area hvhk_source_id"
     ),
     "phones": _columns(
         "id location_id service_id organization_id contact_id service_at_location_id number extension type "
@@ -45,13 +45,13 @@ TABLES: dict[str, tuple[str, ...]] = {
     "languages": _columns("id service_id location_id phone_id name code note"),
     "accessibility": _columns("id location_id description details url hvhk_feature"),
     "taxonomy_terms": _columns(
-        "id code name description parent_id taxonomy language taxonomy_id term_uri hvhk_position hvhk_translations"
+        "id code name description parent_id taxonomy language taxonomy_id term_uri hvhk_position hvhk_translations hvhk_source_id"
     ),
     "cost_options": _columns(
         "id service_id valid_from valid_to option currency amount amount_description hvhk_kind"
     ),
     "organization_identifiers": _columns("id organization_id identifier_scheme identifier_type identifier"),
-    "taxonomies": _columns("id name description uri version hvhk_code"),
+    "taxonomies": _columns("id name description uri version hvhk_code hvhk_source_id"),
 }
 NUMBER_COLUMNS = {
     "year_incorporated", "minimum_age", "maximum_age", "latitude", "longitude", "extension", "timezone", "count",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.validators import web_url_validator
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 byday_validator = RegexValidator(
@@ -264,7 +265,9 @@ class Schedule(NetworkScopedModel):
     description = models.TextField(_("uitleg"), blank=True)
     opens_at = models.TimeField(_("open vanaf"), null=True, blank=True)
     closes_at = models.TimeField(_("open tot"), null=True, blank=True)
-    schedule_link = models.URLField(_("link naar de kalender"), max_length=500, blank=True)
+    schedule_link = models.URLField(
+        _("link naar de kalender"), max_length=500, blank=True, validators=[web_url_validator]
+    )
     attending_type = models.CharField(_("hoe deelnemen"), max_length=255, blank=True)
     notes = models.TextField(_("opmerkingen"), blank=True)
 
@@ -384,7 +387,7 @@ class Accessibility(NetworkScopedModel):
     )
     description = models.TextField(_("beschrijving"), blank=True)
     details = models.TextField(_("details"), blank=True)
-    url = models.URLField(_("meer info"), max_length=500, blank=True)
+    url = models.URLField(_("meer info"), max_length=500, blank=True, validators=[web_url_validator])
 
     same_network_fields = ("location",)
 

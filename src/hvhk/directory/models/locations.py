@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.sources import source_id_field, unique_source_id
+from hvhk.directory.models.validators import web_url_validator
 
 
 class Location(NetworkScopedModel):
@@ -18,7 +20,7 @@ class Location(NetworkScopedModel):
     location_type = models.CharField(
         _("soort"), max_length=10, choices=LocationType.choices, default=LocationType.PHYSICAL
     )
-    url = models.URLField(_("website"), max_length=500, blank=True)
+    url = models.URLField(_("website"), max_length=500, blank=True, validators=[web_url_validator])
     organization = models.ForeignKey(
         "directory.Organization",
         on_delete=models.CASCADE,
@@ -63,11 +65,14 @@ class Location(NetworkScopedModel):
 
     history = HistoricalRecords()
 
+    source_id = source_id_field()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
         constraints = [
+            unique_source_id("location"),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
                 | models.Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
@@ -100,10 +105,13 @@ class ServiceAtLocation(NetworkScopedModel):
 
     history = HistoricalRecords()
 
+    source_id = source_id_field()
+
     class Meta:
         verbose_name = _("aanbod op een locatie")
         verbose_name_plural = _("aanbod op locaties")
         constraints = [
+            unique_source_id("serviceatlocation"),
             models.UniqueConstraint(fields=["service", "location"], name="service_at_location_unique"),
         ]
 

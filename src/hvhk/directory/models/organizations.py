@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.translations import TranslatableModel
+from hvhk.directory.models.validators import web_url_validator
 
 
 class Organization(TranslatableModel, NetworkScopedModel):
@@ -20,7 +22,7 @@ class Organization(TranslatableModel, NetworkScopedModel):
     alternate_name = models.CharField(_("andere naam"), max_length=255, blank=True)
     description = models.TextField(_("beschrijving"))
     email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), max_length=500, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True, validators=[web_url_validator])
     tax_status = models.CharField(_("fiscaal statuut"), max_length=100, blank=True)
     tax_id = models.CharField(_("ondernemingsnummer"), max_length=50, blank=True)
     year_incorporated = models.PositiveSmallIntegerField(
@@ -30,8 +32,8 @@ class Organization(TranslatableModel, NetworkScopedModel):
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
     )
     legal_status = models.CharField(_("rechtsvorm"), max_length=100, blank=True)
-    logo = models.URLField(_("logo (webadres)"), max_length=500, blank=True)
-    uri = models.URLField(_("URI"), max_length=500, blank=True)
+    logo = models.URLField(_("logo (webadres)"), max_length=500, blank=True, validators=[web_url_validator])
+    uri = models.URLField(_("URI"), max_length=500, blank=True, validators=[web_url_validator])
     parent_organization = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -46,11 +48,14 @@ class Organization(TranslatableModel, NetworkScopedModel):
 
     history = HistoricalRecords()
 
+    source_id = source_id_field()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         constraints = [
+            unique_source_id("organization"),
             models.UniqueConstraint(fields=["network", "slug"], name="organization_unique_slug_per_network"),
         ]
 

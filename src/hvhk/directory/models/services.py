@@ -9,7 +9,9 @@ from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
 from hvhk.directory.models.organizations import Organization
+from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.translations import TranslatableModel
+from hvhk.directory.models.validators import web_url_validator
 
 # Ages are kept in months so "from 3 months" and pregnancy fit: a negative age is a month before birth.
 PREGNANCY_START_MONTHS = -9
@@ -29,7 +31,7 @@ class Service(TranslatableModel, NetworkScopedModel):
     name = models.CharField(_("naam"), max_length=255)
     alternate_name = models.CharField(_("andere naam"), max_length=255, blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
-    url = models.URLField(_("website"), max_length=500, blank=True)
+    url = models.URLField(_("website"), max_length=500, blank=True, validators=[web_url_validator])
     email = models.EmailField(_("e-mail"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     interpretation_services = models.TextField(_("tolken"), blank=True)
@@ -87,12 +89,15 @@ class Service(TranslatableModel, NetworkScopedModel):
 
     history = HistoricalRecords()
 
+    source_id = source_id_field()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("aanbod")
         verbose_name_plural = _("aanbod")
         indexes = [models.Index(fields=["network", "status"], name="service_network_status")]
         constraints = [
+            unique_source_id("service"),
             models.CheckConstraint(
                 condition=models.Q(minimum_age_months__isnull=True)
                 | models.Q(maximum_age_months__isnull=True)

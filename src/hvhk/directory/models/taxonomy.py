@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
 from hvhk.directory.models.details import _link_indexes
+from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.translations import TranslatableModel
 
 
@@ -17,11 +18,16 @@ class Taxonomy(NetworkScopedModel):
     uri = models.URLField(_("URI"), max_length=500, blank=True)
     version = models.CharField(_("versie"), max_length=50, blank=True)
 
+    source_id = source_id_field()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("indeling")
         verbose_name_plural = _("indelingen")
-        constraints = [models.UniqueConstraint(fields=["network", "code"], name="taxonomy_unique_code")]
+        constraints = [
+            unique_source_id("taxonomy"),
+            models.UniqueConstraint(fields=["network", "code"], name="taxonomy_unique_code"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -49,11 +55,14 @@ class TaxonomyTerm(TranslatableModel, NetworkScopedModel):
     translatable_fields = ("name", "description")
     same_network_fields = ("taxonomy", "parent")
 
+    source_id = source_id_field()
+
     class Meta:
         ordering = ["taxonomy", "position", "name"]
         verbose_name = _("categorie")
         verbose_name_plural = _("categorieën")
         constraints = [
+            unique_source_id("taxonomyterm"),
             models.UniqueConstraint(fields=["taxonomy", "code"], name="taxonomy_term_unique_code"),
         ]
 

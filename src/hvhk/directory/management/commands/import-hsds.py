@@ -28,8 +28,6 @@ class Command(BaseCommand):
             target, created = network_for_import(network, network_name)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        if created:
-            self.stdout.write(f"Network '{target.slug}' created: {target.name}")
         started, last = time.monotonic(), [0.0]
 
         def progress(count: int, done: float) -> None:
@@ -41,8 +39,8 @@ class Command(BaseCommand):
                 )
 
         report = import_file(path, target, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress)
-        if created and not report.saved:
-            target.delete()  # nothing came in: do not leave an empty network behind
+        if created and report.saved:  # saved in the import's transaction: a failed import leaves none behind
+            self.stdout.write(f"Network '{target.slug}' created: {target.name}")
         lines = report.summary()
         style = self.style.SUCCESS if report.saved and not report.problem_count else self.style.WARNING
         for line in lines[:-1]:

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from hvhk.core.models import Network
-from hvhk.search.indexing import reindex
+from hvhk.search.indexing import reindex, repair_stale
 
 
 class Command(BaseCommand):
@@ -11,8 +11,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--network", help="slug of one network (default: all)")
+        parser.add_argument(
+            "--stale",
+            action="store_true",
+            help="only the networks marked stale (an import that stopped before it had indexed); "
+            "the worker does this too",
+        )
 
-    def handle(self, *args, network: str | None = None, **options) -> None:
+    def handle(self, *args, network: str | None = None, stale: bool = False, **options) -> None:
+        if stale:
+            indexed = repair_stale()
+            self.stdout.write(
+                self.style.SUCCESS(f"Stale search indexes repaired: {indexed:,} services indexed.")
+            )
+            return
         scope = None
         if network:
             scope = Network.objects.filter(slug=network).first()
