@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hvhk.api",
     "hvhk.portal",
     "hvhk.referrals",
+    "hvhk.network",
     "hvhk.wegwijzer",
     "hvhk.demo",
     "django.contrib.admin",
@@ -220,8 +221,14 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 if DEBUG:  # whitenoise expects the folder that `hvhk collectstatic` fills in production
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+PRIVATE_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Never served as media: views that check access stream these (network documents, signed declarations).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

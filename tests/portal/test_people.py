@@ -104,7 +104,7 @@ def test_an_editor_needs_an_organisation_and_coordinators_only_invite(
     ).content.decode()
     client.force_login(editor_a)
 
-    assert "Kies de organisatie van deze redacteur." in page
+    assert "Kies de organisatie van deze persoon." in page
     assert "Selecteer een geldige keuze" in other  # an organisation of another network
     assert client.get("/portal/people/").status_code == 404
     assert not Invitation.objects.exists()

@@ -40,6 +40,11 @@ class ActiveRole:
         return self.role == Role.EDITOR
 
     @property
+    def is_member(self) -> bool:
+        """Partner staff who take part in the network (bodies, meetings, news) but edit nothing."""
+        return self.role == Role.MEMBER
+
+    @property
     def is_intake(self) -> bool:
         return self.role == Role.INTAKE
 
@@ -97,19 +102,20 @@ def choose_role(request: HttpRequest, key: str) -> ActiveRole:
 def holds_role(
     user: User | None, *, network: Network | models.Model, roles: tuple[str, ...], organization=None
 ) -> bool:
-    """Whether `user` (active, signed in) holds one of `roles` in `network`; an editor only counts for
-    `organization` (or for any, with ANY_ORGANIZATION). A platform admin holds the coordinator role in every
-    network, as on the staff pages."""
+    """Whether `user` (active, signed in) holds one of `roles` in `network`; a partner's editor or member only
+    counts for `organization` (or for any, with ANY_ORGANIZATION). A platform admin holds the coordinator role in
+    every network, as on the staff pages."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     network_id = getattr(network, "pk", network)
     if user.is_superuser and Role.COORDINATOR in roles:
         return True
-    wanted = models.Q(role__in=[r for r in roles if r != Role.EDITOR])
-    if Role.EDITOR in roles and organization is ANY_ORGANIZATION:
-        wanted |= models.Q(role=Role.EDITOR)
-    elif Role.EDITOR in roles and organization is not None:
-        wanted |= models.Q(role=Role.EDITOR, organization=organization)
+    staff = [r for r in roles if r in RoleAssignment.PARTNER_STAFF]
+    wanted = models.Q(role__in=[r for r in roles if r not in RoleAssignment.PARTNER_STAFF])
+    if staff and organization is ANY_ORGANIZATION:
+        wanted |= models.Q(role__in=staff)
+    elif staff and organization is not None:
+        wanted |= models.Q(role__in=staff, organization=organization)
     return RoleAssignment.objects.filter(wanted, user=user, network_id=network_id).exists()
 
 

@@ -43,7 +43,7 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"))
     role = forms.ChoiceField(label=_("Rol"), choices=RoleAssignment.Role.choices)
     organization = forms.ModelChoiceField(
-        label=_("Organisatie (voor een redacteur van een partner)"),
+        label=_("Organisatie (voor een redacteur of medewerker van een partner)"),
         queryset=None,
         required=False,
     )
@@ -55,6 +55,6 @@ class InviteForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("role") == RoleAssignment.Role.EDITOR and not data.get("organization"):
-            self.add_error("organization", _("Kies de organisatie van deze redacteur."))
+        if data.get("role") in RoleAssignment.PARTNER_STAFF and not data.get("organization"):
+            self.add_error("organization", _("Kies de organisatie van deze persoon."))
         return data

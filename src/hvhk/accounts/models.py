@@ -69,6 +69,7 @@ class RoleAssignment(models.Model):
         INTAKE = "intake", _("intakemedewerker")
         ANALYST = "analyst", _("analist")
         EDITOR = "editor", _("redacteur van een partner")
+        MEMBER = "member", _("medewerker van een partner")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -88,6 +89,10 @@ class RoleAssignment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Roles held for one partner organisation: an editor changes its offering, a member only takes part in the
+    # network (bodies, meetings, news) and edits nothing.
+    PARTNER_STAFF = frozenset({Role.EDITOR, Role.MEMBER})
+
     class Meta:
         ordering = ["network", "role"]
         verbose_name = _("rol")
@@ -104,9 +109,9 @@ class RoleAssignment(models.Model):
                 name="role_unique_per_user_organization",
             ),
             models.CheckConstraint(
-                condition=models.Q(role="editor", organization__isnull=False)
-                | (~models.Q(role="editor") & models.Q(organization__isnull=True)),
-                name="role_editor_has_organization",
+                condition=models.Q(role__in=["editor", "member"], organization__isnull=False)
+                | (~models.Q(role__in=["editor", "member"]) & models.Q(organization__isnull=True)),
+                name="role_partner_staff_has_organization",
             ),
         ]
 
@@ -116,10 +121,18 @@ class RoleAssignment(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.role == self.Role.EDITOR and not self.organization_id:
-            raise ValidationError({"organization": _("Een redacteur hoort bij een organisatie.")})
-        if self.role != self.Role.EDITOR and self.organization_id:
-            raise ValidationError({"organization": _("Alleen een redacteur hoort bij een organisatie.")})
+        if self.role in self.PARTNER_STAFF and not self.organization_id:
+            raise ValidationError(
+                {"organization": _("Een medewerker van een partner hoort bij een organisatie.")}
+            )
+        if self.role not in self.PARTNER_STAFF and self.organization_id:
+            raise ValidationError(
+                {
+                    "organization": _(
+                        "Alleen een redacteur of medewerker van een partner hoort bij een organisatie."
+                    )
+                }
+            )
         if self.organization_id and self.network_id and self.organization.network_id != self.network_id:
             raise ValidationError({"organization": _("Deze organisatie hoort bij een ander netwerk.")})
 

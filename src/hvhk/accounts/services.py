@@ -35,8 +35,8 @@ def invitation_create(
     """Create the invitation and mail its link (once the transaction commits). `organization` (a
     directory.Organization of the network) goes with an editor's role only."""
     require_role(acting_user, network=network, roles=COORDINATOR)
-    if role == RoleAssignment.Role.EDITOR and organization is None:
-        raise ValidationError({"organization": _("Kies de organisatie van deze redacteur.")})
+    if role in RoleAssignment.PARTNER_STAFF and organization is None:
+        raise ValidationError({"organization": _("Kies de organisatie van deze persoon.")})
     if organization is not None and organization.network_id != network.pk:
         raise ValidationError({"organization": _("Deze organisatie hoort bij een ander netwerk.")})
     token = secrets.token_urlsafe(32)
@@ -44,7 +44,7 @@ def invitation_create(
         network=network,
         email=email.lower(),
         role=role,
-        organization=organization if role == RoleAssignment.Role.EDITOR else None,
+        organization=organization if role in RoleAssignment.PARTNER_STAFF else None,
         token_hash=invitation_token_hash(token),
         invited_by=acting_user,
         expires_at=timezone.now() + dt.timedelta(days=Invitation.VALID_DAYS),

@@ -101,6 +101,17 @@ class Membership(NetworkScopedModel):
     joined_on = models.DateField(_("lid sinds"), null=True, blank=True)
     left_on = models.DateField(_("lid tot"), null=True, blank=True)
     notes = models.TextField(_("notities"), blank=True)
+    houses = models.ManyToManyField(
+        "directory.House",
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("huizen"),
+        help_text=_("De huizen die deze partner mee draagt."),
+    )
+    # The partner's contact person for the network: for the network's staff only, never on public pages.
+    contact_name = models.CharField(_("contactpersoon voor het netwerk"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mail van de contactpersoon"), blank=True)
+    contact_phone = models.CharField(_("telefoon van de contactpersoon"), max_length=40, blank=True)
     publishes_directly = models.BooleanField(
         _("mag rechtstreeks publiceren"),
         default=False,
