@@ -157,7 +157,7 @@ def test_the_answer_link_works_without_sign_in_twice_and_not_after_the_meeting(
     path = re.search(r"https?://[^/]+(/\S+/meetings/answer/\S+/)", message.body).group(1)
     response = client.get(path)
     assert response.status_code == 200 and meeting.title in response.text
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     response = client.post(path, {"response": "yes"})
     assert "je antwoord is bewaard" in response.text
     response = client.post(path, {"response": "no"})

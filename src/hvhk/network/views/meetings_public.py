@@ -44,7 +44,7 @@ def meeting_answer(request: HttpRequest, network_slug: str, token: str) -> HttpR
         "choices": [c for c in Participant.Response.choices if c[0] != Participant.Response.PENDING],
     }
     response = render(request, "network/meetings/answer.html", context, status=status)
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the URL
+    response["Referrer-Policy"] = "same-origin"  # the token is in the URL: never sent to another site
     response["X-Robots-Tag"] = "noindex"
     return response
 
