@@ -1,8 +1,9 @@
 """Loading the demo networks from their data files (`hvhk.demo.files`): an idempotent restore.
 
 The offering comes in through the project's own HSDS importer, as any network's file would; the TOML file adds
-the network, its accounts and example requests. Rows of a demo network that the files no longer have are
-removed, so the demo always ends in the same state, dated relative to the day it is loaded.
+the network, its accounts and example requests; `network_data` adds the network's life (declarations, bodies,
+meetings, news). Rows of a demo network that the files no longer have are removed, so the demo always ends in
+the same state, dated relative to the day it is loaded.
 """
 
 import datetime as dt
