@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.models import Network
@@ -892,8 +893,10 @@ AUTO = ("created_at",)  # set after saving (auto_now_add ignores a value on inse
 
 
 def _token_hash(pk) -> str:
-    """A demo row's token hash: stable, so a reload writes nothing (the demo's answer links are not used)."""
-    return hashlib.sha256(f"hvhk-demo-token/{pk}".encode()).hexdigest()
+    """A demo row's token hash: stable, so a reload writes nothing, yet not to be worked out from the row's id
+    without the site's secret key (nobody receives these tokens: the demo sends no invitations)."""
+    token = salted_hmac("hvhk.demo.network_data.token", str(pk)).hexdigest()
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class _Plan:
