@@ -16,6 +16,7 @@ from hvhk.directory.hsds.ids import copy_id
 from hvhk.directory.hsds.importer import WRITE_ORDER
 from hvhk.directory.hsds.service import export_file, import_file
 from hvhk.directory.models import Organization, Phone, Service
+from hvhk.network import models as network_models
 from tests.api.records import service_record
 from tests.directory.factories import ServiceFactory
 
@@ -50,6 +51,9 @@ def _write(tmp_path: Path, data, name: str = "in.json") -> Path:
 def _drop_network(slug: str) -> None:
     """Delete a network with all its data, children first (services protect their organisation, and so on)."""
     network = Network.objects.get(slug=slug)
+    # The network's meetings, decisions, actions and signatures protect their bodies and declarations.
+    for model in ("Decision", "ActionItem", "Meeting", "Signature"):
+        getattr(network_models, model).objects.for_network(network).delete()
     for model in reversed(WRITE_ORDER[1:]):
         model.objects.for_network(network).delete()
     while Area.objects.for_network(network).exists():  # areas protect the areas inside them

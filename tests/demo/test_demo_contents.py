@@ -136,6 +136,7 @@ def test_every_demo_account_signs_in_with_the_demo_password(demo, db):
         "coordinator@leuven.demo",
         "coordinator@heusden-zolder.demo",
         "intake@leuven.demo",
+        "member@kind-en-preventie.demo",
     ]
     emails += [a["email"] for a in DemoFiles("leuven").extras["accounts"] if a.get("role") == "editor"]
     assert len(emails) > 20
@@ -157,3 +158,4 @@ def test_demo_roles_match_the_accounts(demo, db):
     assert roles("coordinator@heusden-zolder.demo") == {("heusden-zolder", "coordinator", None)}
     assert roles("intake@leuven.demo") == {("leuven", "intake", None)}
     assert roles("editor@wigwam.demo") == {("leuven", "editor", "wigwam")}
+    assert roles("member@kind-en-preventie.demo") == {("leuven", "member", "kind-en-preventie")}

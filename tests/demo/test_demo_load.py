@@ -13,13 +13,21 @@ from hvhk.demo.services import demo_load
 from hvhk.directory import models as m
 from hvhk.directory.services import taxonomy_seed
 from hvhk.feedback.models import ErrorReport
+from hvhk.network import models as network_models
 from hvhk.portal.selectors import overdue_before
 from hvhk.referrals.models import Referral, ReferralEvent, SupportRequest
 from tests.directory.factories import HouseFactory, LocationFactory, OrganizationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Network, Area, User, RoleAssignment, *(getattr(m, name) for name in m.__all__)]
+MODELS = [
+    Network,
+    Area,
+    User,
+    RoleAssignment,
+    *(getattr(m, name) for name in m.__all__),
+    *(getattr(network_models, name) for name in network_models.__all__),
+]
 
 
 def _snapshot() -> dict[str, set]:
@@ -82,7 +90,7 @@ FIGURES = {
         "service places": 97,
         "schedules": 159,
         "categories": 439,
-        "accounts": 26,
+        "accounts": 27,
         "requests": 3,
         "referrals": 2,
         "referral steps": 5,
@@ -143,7 +151,7 @@ def test_the_demo_holds_what_it_held_before_its_data_became_files():
     summary = demo_load()
 
     assert {n.slug: _figures(n) for n in Network.objects.all()} == FIGURES
-    assert summary.users == User.objects.count() == 38
+    assert summary.users == User.objects.count() == 39
 
 
 def _overdue_share(network: Network, today: dt.date) -> float:

@@ -1,8 +1,9 @@
 """Loading the demo networks from their data files (`hvhk.demo.files`): an idempotent restore.
 
 The offering comes in through the project's own HSDS importer, as any network's file would; the TOML file adds
-the network, its accounts and example requests. Rows of a demo network that the files no longer have are
-removed, so the demo always ends in the same state, dated relative to the day it is loaded.
+the network, its accounts and example requests; `network_data` adds the network's life (declarations, bodies,
+meetings, news). Rows of a demo network that the files no longer have are removed, so the demo always ends in
+the same state, dated relative to the day it is loaded.
 """
 
 import datetime as dt
@@ -20,6 +21,7 @@ from hvhk.accounts.models import RoleAssignment, User
 from hvhk.accounts.selectors import needs_two_factor
 from hvhk.core.models import Area, Network
 from hvhk.demo.files import DemoFiles, Ids, all_files, demo_id
+from hvhk.demo.network_data import NetworkSummary, network_load
 from hvhk.demo.requests import requests_load
 from hvhk.directory import models as m
 from hvhk.directory.hsds.importer import Importer
@@ -47,6 +49,7 @@ class DemoSummary:
     counts: dict[str, int] = field(default_factory=dict)
     users: int = 0
     requests: int = 0
+    network: NetworkSummary = field(default_factory=NetworkSummary)
 
 
 def _network(files: DemoFiles) -> Network:
@@ -199,6 +202,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
             summary.requests += requests_load(
                 network=networks[f.slug], examples=f.extras.get("requests", []), shift=f.shift(today)
             )
+        summary.network = network_load(networks=networks, today=today)
         for network, changed in loaded.values():
             # The importer indexed what it changed; one full pass gives what a fresh index holds.
             if changed or not _index_is_whole(network):

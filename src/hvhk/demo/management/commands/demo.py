@@ -18,3 +18,4 @@ class Command(BaseCommand):
                 f"(password {DEMO_PASSWORD})."
             )
         )
+        self.stdout.write(summary.network.line())
