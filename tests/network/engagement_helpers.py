@@ -13,6 +13,7 @@ from hvhk.accounts.models import RoleAssignment
 from hvhk.directory.models import Membership
 from hvhk.network.models import Signature
 from tests.accounts.factories import RoleFactory, UserFactory
+from tests.conftest import with_two_factor
 from tests.directory.factories import HouseFactory, MembershipFactory, OrganizationFactory
 from tests.network.factories import BodyFactory, BodyMemberFactory, DeclarationFactory, SignatureFactory
 
@@ -42,6 +43,8 @@ def build_world(
 ) -> dict:
     """Network A: partner A (a partner, its editor and member), a netwerktrekker that helps run a house, a
     neighbour partner, two declaration versions (partner A signed the first on paper); network B likewise."""
+    partner_b.name = "Partner Bee"
+    partner_b.save()
     house = HouseFactory(
         network=network_a, location__network=network_a, location__organization__network=network_a
     )
@@ -86,7 +89,7 @@ def build_world(
         "member": person(network_a, Role.MEMBER, partner_a, email="member@a.example"),
         "other_editor": person(network_a, Role.EDITOR, neighbour, email="editor@buurt.example"),
         "trekker": trekker,
-        "intake": person(network_a, Role.INTAKE, email="intake@a.example"),
+        "intake": with_two_factor(person(network_a, Role.INTAKE, email="intake@a.example")),
         "coordinator_b": coordinator_b,
         "editor_b": person(network_b, Role.EDITOR, partner_b, email="editor@b.example"),
     }
