@@ -115,6 +115,7 @@ def test_publishing_gives_the_next_version_and_asks_every_partner_to_sign(
         )
     assert declaration.version == 3
     assert declaration.is_published and declaration.created_by == world["people"]["coordinator"]
+    assert declaration.history.get().history_user == world["people"]["coordinator"]  # the audit row
     assert selectors.newest_declaration(network=network_a) == declaration
     # Current partners (not the one who left) each get one reminder: contact person, else the editors.
     reminded = set(

@@ -392,3 +392,41 @@ def test_the_directory_shows_who_does_what_and_searches_on_name(world, partner_a
     assert "Kind en Gezin" in found and "Babymassage" not in found and "1 partner gevonden" in found
     nothing = client.get(reverse("network:directory"), {"q": "zzz"}).content.decode()
     assert "Geen partner gevonden" in nothing
+
+
+def test_two_colleagues_confirming_at_once_the_second_gets_the_message_not_an_error(world, partner_a):
+    """Both opened the confirm step before either signed: the constraint stops the second, who sees why."""
+    from unittest import mock
+
+    from hvhk.network.selectors import engagement as selectors
+
+    url = reverse("network:declaration-sign", args=[world["v2"].pk])
+    data = {"signer_name": "Ann Smets", "signer_function": "directeur", "agree": "on", "confirm": "1"}
+    client = _client(world["people"]["editor"])
+    assert client.post(url, data).status_code == 302
+    real_filter = Signature.objects.filter
+
+    def pretend_not_signed(*args, **kwargs):
+        queryset = real_filter(*args, **kwargs)
+        return queryset.none() if "declaration_id" in kwargs else queryset
+
+    with (
+        mock.patch.object(selectors, "signature_for", return_value=None),
+        mock.patch.object(Signature.objects, "filter", side_effect=pretend_not_signed),
+    ):
+        response = client.post(url, {**data, "signer_name": "Bert"})
+    assert response.status_code == 200
+    assert "Deze organisatie heeft deze versie van de verklaring al getekend." in response.content.decode()
+    assert list(Signature.objects.filter(declaration=world["v2"]).values_list("signer_name", flat=True)) == [
+        "Ann Smets"
+    ]
+
+
+def test_the_directory_reads_a_fixed_number_of_queries(world, network_a, django_assert_max_num_queries):
+    client = _client(world["people"]["member"])
+    client.get(reverse("network:directory"))
+    for _ in range(5):
+        organization = MembershipFactory(organization=OrganizationFactory(network=network_a)).organization
+        ServiceFactory(organization=organization, network=network_a)
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("network:directory")).status_code == 200
