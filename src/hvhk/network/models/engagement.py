@@ -90,6 +90,8 @@ class Signature(NetworkScopedModel):
 
     same_network_fields = ("declaration", "organization")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["organization__name"]
         verbose_name = _("handtekening")
@@ -102,3 +104,30 @@ class Signature(NetworkScopedModel):
 
     def __str__(self) -> str:
         return f"{self.organization} – {self.declaration}"
+
+
+class DeclarationReminder(NetworkScopedModel):
+    """A reminder mailed to a partner that has not signed a declaration version yet: one row per e-mail, so a
+    partner is reminded at most once per REMIND_EVERY_DAYS (see services.engagement)."""
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("verklaring")
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.CASCADE,
+        related_name="declaration_reminders",
+        verbose_name=_("organisatie"),
+    )
+    sent_to = models.TextField(_("verstuurd naar"), blank=True)
+
+    same_network_fields = ("declaration", "organization")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("herinnering om te tekenen")
+        verbose_name_plural = _("herinneringen om te tekenen")
+        indexes = [models.Index(fields=["organization", "created_at"], name="declaration_reminder_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.declaration} ({self.created_at:%d/%m/%Y})"
