@@ -234,3 +234,16 @@ def test_the_atom_feed_lists_public_posts_with_absolute_links(client, world):
 def test_the_news_of_an_unknown_network_is_a_404(client, world):
     assert client.get("/geen-netwerk/news/").status_code == 404
     assert client.get("/geen-netwerk/news/feed.atom").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["coordinator_a", "trekker", "editor", "member"])
+def test_a_closed_bodys_name_shows_only_to_who_sees_the_body(client, world, who):
+    client.force_login(world["people"][who])
+    world["posts"]["public"].body = world["body"]  # a closed body
+    world["posts"]["public"].save()
+
+    portal = client.get("/portal/news/").content.decode()
+    public = client.get("/netwerk-a/news/").content.decode()
+
+    assert ("Werkgroep vrije tijd" in portal) == (who in {"coordinator_a", "trekker"})
+    assert "Werkgroep vrije tijd" not in public

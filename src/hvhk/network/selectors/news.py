@@ -9,7 +9,7 @@ from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.models import User
 from hvhk.core.models import Network
 from hvhk.network.models import BodyMember, NewsPost, NewsSubscription
-from hvhk.network.selectors.access import managed_bodies_for
+from hvhk.network.selectors.access import managed_bodies_for, visible_bodies_for
 
 
 def _published() -> Q:
@@ -50,8 +50,10 @@ def portal_news_for(*, role: ActiveRole, user: User) -> QuerySet[NewsPost]:
     posts = NewsPost.objects.for_network(role.network).select_related("body", "author")
     visible = posts if role.is_coordinator else posts.filter(_published() | Q(author=user))
     editable = editable_news_for(role=role, user=user).filter(pk=OuterRef("pk"))
+    # A closed body stays invisible to those outside it: its name shows only to who sees the body.
+    seen_body = visible_bodies_for(role=role, user=user).filter(pk=OuterRef("body_id"))
     # Drafts first, on both databases (PostgreSQL and SQLite sort empty dates differently).
-    return visible.annotate(can_edit=Exists(editable)).order_by(
+    return visible.annotate(can_edit=Exists(editable), body_visible=Exists(seen_body)).order_by(
         F("published_at").desc(nulls_first=True), "-created_at"
     )
 
