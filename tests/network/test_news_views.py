@@ -247,3 +247,24 @@ def test_a_closed_bodys_name_shows_only_to_who_sees_the_body(client, world, who)
 
     assert ("Werkgroep vrije tijd" in portal) == (who in {"coordinator_a", "trekker"})
     assert "Werkgroep vrije tijd" not in public
+
+
+@pytest.mark.parametrize(("url", "who"), [("/portal/news/", "trekker"), ("/netwerk-a/news/", None)])
+def test_the_news_lists_cost_a_fixed_number_of_queries(client, world, network_a, url, who):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if who:
+        client.force_login(world["people"][who])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(4):
+        NewsPostFactory(
+            network=network_a, body=world["body"], audience=NewsPost.Audience.PUBLIC, title=f"Extra {n}"
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+
+    assert "Extra 3" in page
+    assert len(many) == len(few)

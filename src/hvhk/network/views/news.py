@@ -210,7 +210,7 @@ class NewsFeed(Feed):
         return _("Nieuws van {network}").format(network=network.name)
 
     def subtitle(self, network: Network) -> str:
-        return network.description[:300] if network.description else ""
+        return network.description[:300] or None
 
     def link(self, network: Network) -> str:
         return reverse("network:news", args=[network.slug])
