@@ -14,6 +14,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -208,11 +209,12 @@ def news_unsubscribe(
 
 
 def _digest_recipients(network: Network):
-    """Subscriptions of people who are still active and still hold a role in the network."""
+    """Subscriptions of people who are still active and still hold a role in the network (a platform admin
+    coordinates every network)."""
     holds_role = RoleAssignment.objects.filter(network=network).values("user_id")
     return (
         NewsSubscription.objects.for_network(network)
-        .filter(user__is_active=True, user__in=holds_role)
+        .filter(Q(user__in=holds_role) | Q(user__is_superuser=True), user__is_active=True)
         .select_related("user")
         .order_by("created_at")
     )
