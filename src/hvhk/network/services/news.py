@@ -10,7 +10,6 @@ the subscription's random id with the site's secret key (an HMAC), so every week
 without the token ever being stored."""
 
 import datetime as dt
-import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,6 +26,7 @@ from hvhk.core.lib.mail import send
 from hvhk.core.models import Network
 from hvhk.network.models import Body, BodyMember, NewsPost, NewsSubscription
 from hvhk.network.selectors.access import can_manage_body, is_coordinator
+from hvhk.network.tokens import token_hash
 
 DIGEST_DAYS = 7
 TOKEN_SALT = "hvhk.network.news.unsubscribe"  # noqa: S105 (an HMAC salt, not a secret)
@@ -161,8 +161,8 @@ def unsubscribe_token(subscription: NewsSubscription) -> str:
 
 
 def news_token_hash(token: str) -> str:
-    """What is stored of the unsubscribe token: its SHA-256."""
-    return hashlib.sha256(token.encode()).hexdigest()
+    """What is stored of the unsubscribe token: its SHA-256 (as every private-link token of the network)."""
+    return token_hash(token)
 
 
 @transaction.atomic

@@ -1,0 +1,129 @@
+"""The network's meeting cycle in Chromium: the coordinator plans a meeting and invites the body, a member answers
+the invitation from the link in the e-mail (without signing in), the trekker writes the minutes with a decision
+and an action, the action's owner closes it, and the coordinator approves the minutes. On the way: axe-core on
+every page and nothing wider than 320 px."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.utils import timezone
+
+from hvhk.accounts.models import RoleAssignment
+from hvhk.network.models import ActionItem, Decision, Meeting, Participant
+from tests.accounts.factories import PASSWORD, RoleFactory, UserFactory
+from tests.browser.conftest import axe_violations
+from tests.browser.staff_pages import LOGIN, PORTAL, TIMEOUT, TWO_FACTOR, click_to, visit
+from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
+from tests.conftest import TOTP_SECRET, totp_code, with_two_factor
+from tests.core.factories import NetworkFactory
+from tests.directory.factories import OrganizationFactory
+from tests.network.factories import BodyFactory, BodyMemberFactory
+
+pytestmark = pytest.mark.browser
+Role = RoleAssignment.Role
+
+
+@pytest.fixture
+def people(transactional_db):
+    cache.clear()
+    network = NetworkFactory(slug="leuven", name="Huis van het Kind Leuven")
+    partner = OrganizationFactory(network=network, name="Kind en Preventie")
+    coordinator = with_two_factor(
+        UserFactory(email="coo@example.org", full_name="Cora Coördinator", is_staff=True)
+    )
+    RoleFactory(user=coordinator, network=network, role=Role.COORDINATOR)
+    trekker = UserFactory(email="trekker@example.org", full_name="Tine Trekker")
+    RoleFactory(user=trekker, network=network, role=Role.EDITOR, organization=partner)
+    member = UserFactory(email="lid@example.org", full_name="Mo Medewerker")
+    RoleFactory(user=member, network=network, role=Role.MEMBER, organization=partner)
+    body = BodyFactory(network=network, name="Werkgroep kwetsbare gezinnen", is_open=False)
+    BodyMemberFactory(body=body, user=trekker, is_trekker=True)
+    BodyMemberFactory(body=body, user=member)
+    return {
+        "network": network,
+        "body": body,
+        "coordinator": coordinator,
+        "trekker": trekker,
+        "member": member,
+    }
+
+
+def _sign_in(page, live_server, email: str, secret: str | None = None) -> None:
+    visit(page, live_server, LOGIN)
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    submit = page.locator("form:has(input[name=password]) [type=submit]:not([form])")
+    if secret is None:
+        click_to(page, submit, f"**{PORTAL}")
+        return
+    click_to(page, submit, f"**{TWO_FACTOR}")
+    page.locator("input[name=code]").fill(totp_code(secret))
+    click_to(page, page.locator("form:has(input[name=code]) [type=submit]:not([form])"), f"**{PORTAL}")
+
+
+def _check(page, axe, name: str) -> None:
+    violations = axe_violations(axe, page)
+    assert violations == [], f"{name}: {violations}"
+    assert page.locator("h1").count() == 1, f"{name} has no single h1"
+    page.set_viewport_size({"width": 320, "height": 800})
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 320, f"{name} scrolls sideways at 320 px: {page.evaluate(OVERFLOWING_JS, 320)}"
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_server, axe):
+    body = people["body"]
+    day = timezone.localdate() + dt.timedelta(days=21)
+
+    # 1. The coordinator plans the meeting, puts an item on the agenda and sends the invitation.
+    coordinator = new_context(timeout=TIMEOUT).new_page()
+    _sign_in(coordinator, live_server, people["coordinator"].email, TOTP_SECRET)
+    visit(coordinator, live_server, f"/portal/bodies/{body.pk}/")
+    _check(coordinator, axe, "body page")
+    click_to(coordinator, coordinator.get_by_role("link", name="Nieuwe vergadering"), "**/meetings/new/")
+    coordinator.get_by_label("Titel").fill("Werkgroep januari")
+    coordinator.get_by_label("Datum", exact=True).fill(day.isoformat())
+    coordinator.get_by_label("Begint om").fill("09:30")
+    coordinator.get_by_label("Eindigt om").fill("11:00")
+    coordinator.get_by_label("Plaats").fill("Huis van het Kind, Brusselsestraat")
+    click_to(coordinator, coordinator.get_by_role("button", name="Bewaar"), "**/portal/meetings/*/")
+    meeting = Meeting.objects.get(title="Werkgroep januari")
+    coordinator.get_by_label("Titel").fill("Aanbod voor gezinnen in armoede")
+    click_to(coordinator, coordinator.get_by_role("button", name="Voeg toe"), "**/portal/meetings/*/#agenda")
+    assert "Aanbod voor gezinnen in armoede" in coordinator.locator("#agenda ~ ol").inner_text()
+    _check(coordinator, axe, "meeting page")
+    click_to(
+        coordinator,
+        coordinator.get_by_role("button", name="Verstuur de uitnodiging"),
+        "**/portal/meetings/*/",
+    )
+    assert "2 uitnodigingen verstuurd" in coordinator.locator(".messages").inner_text()
+
+    # 2. The member answers from the link in the e-mail, without signing in.
+    invitation = next(m for m in mail.outbox if m.to == [people["member"].email])
+    link = re.search(r"(https?://\S+/meetings/answer/\S+/)", invitation.body).group(1)
+    member = new_context(timeout=TIMEOUT).new_page()
+    member.goto(link.replace(link.split("/leuven/")[0], live_server.url))
+    _check(member, axe, "answer page")
+    member.get_by_label("Komt", exact=True).check()
+    member.get_by_role("button", name="Bewaar mijn antwoord").click()
+    assert "je antwoord is bewaard" in member.locator("main").inner_text()
+    assert Participant.objects.get(meeting=meeting, user=people["member"]).response == "yes"
+
+    # 3. The trekker writes the minutes of the item.
+    trekker = new_context(timeout=TIMEOUT).new_page()
+    _sign_in(trekker, live_server, people["trekker"].email)
+    visit(trekker, live_server, f"/portal/meetings/{meeting.pk}/")
+    click_to(trekker, trekker.get_by_role("link", name="Verslag schrijven"), "**/minutes/")
+    _check(trekker, axe, "minutes page")
+    trekker.get_by_label("Verslag").fill("We zetten de aanbieders samen rond tafel.")
+    click_to(
+        trekker, trekker.get_by_role("button", name=re.compile("^Bewaar dit punt")), "**/minutes/#item-*"
+    )
+    assert "is bewaard" in trekker.locator(".messages").inner_text()
+    assert meeting.agenda_items.get().minutes == "We zetten de aanbieders samen rond tafel."
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.Minutes.DRAFT
+    assert not Decision.objects.exists() and not ActionItem.objects.exists()  # records steps follow
