@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hvhk.core.lib.storage import private_storage
 from hvhk.core.models import NetworkScopedModel
@@ -74,6 +75,10 @@ class NewsPost(NetworkScopedModel):
 
     same_network_fields = ("body",)
 
+    history = (
+        HistoricalRecords()
+    )  # the audit trail: who wrote, changed, published or deleted a post, and when
+
     class Meta:
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("nieuwsbericht")
@@ -93,6 +98,9 @@ class NewsSubscription(NetworkScopedModel):
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="news_subscriptions")
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     last_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # The audit trail of opting in and out (the token's hash stays out of it).
+    history = HistoricalRecords(excluded_fields=["token_hash"])
 
     class Meta:
         verbose_name = _("abonnement op het nieuws")

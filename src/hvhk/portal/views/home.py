@@ -5,14 +5,21 @@ from django.views.decorators.http import require_POST
 from hvhk.accounts.access import ActiveRole, choose_role, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.directory.selectors import editable_drafts, editable_locations
+from hvhk.network.selectors.dashboard import week_at_a_glance
 from hvhk.portal import selectors
 from hvhk.referrals import selectors as referral_selectors
 
 
 @role_required
 def home(request: HttpRequest, role: ActiveRole) -> HttpResponse:
-    """The dashboard of the active role: a partner's own offering, or the coordinator's queues."""
-    context = {"role": role, "roles": request_roles(request)}
+    """The dashboard of the active role: a partner's own offering, the coordinator's queues, the intake queue's
+    counts; and for every role the network's week at a glance (meetings, minutes, actions, declarations, news)."""
+    context = {
+        "role": role,
+        "roles": request_roles(request),
+        "nav": "home",
+        "week": week_at_a_glance(role=role, user=request.user),
+    }
     if role.is_coordinator:
         context.update(
             queue=selectors.review_queue(role)[:20],
