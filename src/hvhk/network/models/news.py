@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from hvhk.core.lib.storage import private_storage
 from hvhk.core.models import NetworkScopedModel
@@ -33,6 +34,8 @@ class Document(NetworkScopedModel):
     uploaded_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     same_network_fields = ("body", "meeting", "agenda_item")
+
+    history = HistoricalRecords()  # who attached (or changed) which file, when: the audit trail of documents
 
     class Meta:
         ordering = ["-created_at"]
