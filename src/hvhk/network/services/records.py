@@ -462,6 +462,8 @@ def action_reminders_send(*, today: dt.date | None = None) -> dict:
                 setattr(locked, field[kind], timezone.now())
                 _stamp(locked, None, f"reminder:{kind}")
                 locked.save(update_fields=[field[kind], "updated_at"])
-                transaction.on_commit(lambda a=action, r=recipients, k=kind: _send_reminder(a, r, k))
+                transaction.on_commit(
+                    lambda a=action, r=recipients, k=kind: _send_reminder(a, r, k), robust=True
+                )
             counts[kind] += 1
     return counts
