@@ -223,7 +223,7 @@ def test_editing_a_decision_shows_who_changed_what_and_when(client, world, login
     )
     page = client.get(_urls(world)["decision-edit"]).content.decode()
     assert "Geschiedenis" in page and str(coordinator) in page
-    assert "<del>De netwerklunch gaat door in maart.</del>" in page
+    assert "<del>De netwerklunch gaat door in maart.</del>" in page and "Oude tekst" in page
     assert "<ins>De netwerklunch gaat door in april.</ins>" in page
 
 
