@@ -344,3 +344,19 @@ def test_a_meeting_of_another_body_is_refused(world):
             file=upload("a.pdf", PDF),
             acting_user=world["people"]["coordinator_a"],
         )
+
+
+def test_the_coordinator_manages_an_action_outside_any_meeting(world):
+    action = ActionItem.objects.create(
+        network=world["network_a"], text="Jaarverslag nalezen", owner_user=world["people"]["member"]
+    )
+    coordinator = world["people"]["coordinator_a"]
+    services.action_update(
+        action=action,
+        text="Jaarverslag nalezen",
+        owner_organization=world["partner_a"],
+        acting_user=coordinator,
+    )
+    assert services.action_set_status(action=action, status="done", acting_user=coordinator).status == "done"
+    with pytest.raises(PermissionDenied):
+        services.action_set_status(action=action, status="open", acting_user=world["people"]["trekker"])

@@ -470,3 +470,21 @@ def test_the_meeting_partial(world, private_storage):
         "network/records/_meeting_records.html", {**context, "can_manage": False, "is_member": False}
     )
     assert "Presentielijst" not in reader and "minutes.pdf" not in reader and "documents/new" not in reader
+
+
+def test_documents_of_an_open_body_open_for_its_members_only(client, world, login, private_storage):
+    from hvhk.network.services.records import document_upload
+
+    opened = BodyFactory(network=world["network_a"], name="Netwerkmoment", is_open=True)
+    meeting = MeetingFactory(body=opened, minutes_status=Meeting.Minutes.APPROVED)
+    document = document_upload(
+        meeting=meeting,
+        title="Open agenda",
+        file=upload("a.pdf", PDF),
+        acting_user=world["people"]["coordinator_a"],
+    )
+    login("outsider")  # sees the open body's meeting and its minutes, but is not a member
+    assert client.get(f"/portal/meetings/{meeting.pk}/minutes.pdf").status_code == 200
+    assert client.get(f"/portal/documents/{document.pk}/").status_code == 404
+    login("coordinator_a")
+    assert client.get(f"/portal/documents/{document.pk}/").status_code == 200

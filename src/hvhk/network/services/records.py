@@ -27,7 +27,7 @@ from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.directory.models import Membership, Organization
 from hvhk.network.models import ActionItem, AgendaItem, Body, Decision, Document, Meeting
-from hvhk.network.selectors.access import can_manage_body
+from hvhk.network.selectors.access import can_manage_body, is_coordinator
 
 STAFF = tuple(RoleAssignment.PARTNER_STAFF)
 
@@ -71,7 +71,14 @@ def can_change_action_status(user: User | None, *, action: ActionItem) -> bool:
         user, network=action.network_id, roles=STAFF, organization=action.owner_organization_id
     ):
         return True
-    return action.meeting_id is not None and can_manage_body(user, body=action.meeting.body)
+    return can_manage_action(user, action=action)
+
+
+def can_manage_action(user: User | None, *, action: ActionItem) -> bool:
+    """The managers of the action's body; for an action outside any meeting, the coordinator."""
+    if action.meeting_id is not None:
+        return can_manage_body(user, body=action.meeting.body)
+    return is_coordinator(user, network=action.network_id)
 
 
 def _stamp(row, acting_user: User | None, reason: str) -> None:
@@ -199,9 +206,8 @@ def action_update(
     acting_user: User,
 ) -> ActionItem:
     """Change what an action is, who owns it or by when. A new due date allows new reminders."""
-    if action.meeting_id is None:
-        raise PermissionDenied("An action without a meeting has no managers")
-    _require_manager(acting_user, action.meeting.body)
+    if not can_manage_action(acting_user, action=action):
+        raise PermissionDenied("Only the coordinator or the body's trekker changes an action")
     text = _clean_text(text, message=_("Schrijf op wat er moet gebeuren."))
     _check_owner(action.network_id, owner_user, owner_organization)
     _check_due(due_on)

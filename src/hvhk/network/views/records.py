@@ -214,10 +214,10 @@ def _action_history(action: ActionItem) -> list:
 @role_required
 def action(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     item = scoped_get_or_404(selectors.actions_for(role=role, user=request.user), network=role.network, pk=pk)
-    can_manage = bool(
-        item.meeting_id
-        and managed_bodies_for(role=role, user=request.user).filter(pk=item.meeting.body_id).exists()
-    )
+    if item.meeting_id:
+        can_manage = managed_bodies_for(role=role, user=request.user).filter(pk=item.meeting.body_id).exists()
+    else:
+        can_manage = role.is_coordinator
     can_status = can_manage or services.can_change_action_status(request.user, action=item)
     edit_form = ActionForm(
         request.POST if request.POST.get("form") == "edit" else None,
