@@ -488,3 +488,10 @@ def test_documents_of_an_open_body_open_for_its_members_only(client, world, logi
     assert client.get(f"/portal/documents/{document.pk}/").status_code == 404
     login("coordinator_a")
     assert client.get(f"/portal/documents/{document.pk}/").status_code == 200
+
+
+def test_the_role_walk_covers_every_id_bearing_records_url(world):
+    from hvhk.network.urls.records_portal import urlpatterns
+
+    with_ids = {p.name for p in urlpatterns if p.pattern.converters}
+    assert with_ids == set(_urls(world))
