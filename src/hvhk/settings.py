@@ -328,6 +328,8 @@ CONSENT_MONTHS = env.int("HVHK_CONSENT_MONTHS", default=12)
 RATELIMIT_REQUESTS = env.str("HVHK_RATELIMIT_REQUESTS", default="10/h")
 # Largest HSDS file a coordinator may upload in the admin; bigger files go through `hvhk import-hsds`.
 HSDS_UPLOAD_MAX_MB = env.int("HVHK_HSDS_UPLOAD_MAX_MB", default=50)
+# Largest document (agenda, minutes annex, presentation) a body's manager may attach to a meeting or body.
+HVHK_DOCUMENT_MAX_BYTES = env.int("HVHK_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Seconds the search index gives an import to index its own changes before the worker repairs them (a repair
 # task is enqueued with every import, in its transaction: if the importing process dies, the worker finishes).
 SEARCH_REPAIR_DELAY_S = env.int("HVHK_SEARCH_REPAIR_DELAY_S", default=60)

@@ -126,4 +126,46 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
     assert "is bewaard" in trekker.locator(".messages").inner_text()
     assert meeting.agenda_items.get().minutes == "We zetten de aanbieders samen rond tafel."
     assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.Minutes.DRAFT
-    assert not Decision.objects.exists() and not ActionItem.objects.exists()  # records steps follow
+
+    # 4. ... and records a decision and an action for the member under the item.
+    visit(trekker, live_server, f"/portal/meetings/{meeting.pk}/")
+    click_to(trekker, trekker.get_by_role("link", name=re.compile("^Besluit toevoegen")), "**/decisions/new/")
+    _check(trekker, axe, "decision form")
+    trekker.get_by_label("Besluit").fill("Elke partner brengt één aanbod voor gezinnen in armoede mee.")
+    click_to(trekker, trekker.get_by_role("button", name="Bewaar het besluit"), "**/portal/meetings/*/**")
+    click_to(trekker, trekker.get_by_role("link", name=re.compile("^Actie toevoegen")), "**/actions/new/")
+    trekker.get_by_label(re.compile(r"^Actie")).fill("De lijst met aanbod rondsturen.")
+    trekker.get_by_label("Eigenaar: een persoon").select_option(
+        label=f"Mo Medewerker ({people['member'].email})"
+    )
+    trekker.get_by_label("Klaar tegen").fill((day + dt.timedelta(days=7)).isoformat())
+    click_to(trekker, trekker.get_by_role("button", name="Bewaar de actie"), "**/portal/meetings/*/**")
+    page_text = trekker.locator("main").inner_text()
+    assert "Elke partner brengt één aanbod" in page_text and "De lijst met aanbod rondsturen." in page_text
+    assert Decision.objects.get(meeting=meeting).history.first().history_user == people["trekker"]
+    action = ActionItem.objects.get(meeting=meeting)
+    assert action.owner_user == people["member"] and action.status == ActionItem.Status.OPEN
+
+    # 5. The owner finds the action under "my open actions" and closes it.
+    owner = new_context(timeout=TIMEOUT).new_page()
+    _sign_in(owner, live_server, people["member"].email)
+    visit(owner, live_server, "/portal/actions/?mine=1")
+    _check(owner, axe, "my actions")
+    click_to(
+        owner,
+        owner.get_by_role("link", name="De lijst met aanbod rondsturen."),
+        f"**/portal/actions/{action.pk}/",
+    )
+    click_to(owner, owner.get_by_role("button", name="Afgerond"), f"**/portal/actions/{action.pk}/**")
+    action.refresh_from_db()
+    assert action.status == ActionItem.Status.DONE and action.done_at is not None
+
+    # 6. The coordinator approves the minutes; the member then reads them as approved.
+    visit(coordinator, live_server, f"/portal/meetings/{meeting.pk}/")
+    click_to(
+        coordinator, coordinator.get_by_role("button", name="Keur het verslag goed"), "**/portal/meetings/*/"
+    )
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == Meeting.Minutes.APPROVED
+    visit(owner, live_server, f"/portal/meetings/{meeting.pk}/")
+    assert "Goedgekeurd" in owner.locator("main").inner_text()
+    assert "We zetten de aanbieders samen rond tafel." in owner.locator("main").inner_text()

@@ -17,8 +17,9 @@ from tests.conftest import with_two_factor
 from tests.referrals.factories import make_request
 
 SRC = Path(hvhk.__file__).parent
-# A named format follows the active language (conf/locale/<lang>/formats.py); "U" is a timestamp, not shown.
-NAMED = {"DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT", "U"}
+# A named format follows the active language (conf/locale/<lang>/formats.py); "U" is a timestamp and "c" the ISO
+# 8601 of a <time datetime="…"> attribute: machine-readable, not shown.
+NAMED = {"DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT", "U", "c"}
 
 
 def test_every_template_formats_dates_with_a_named_format():

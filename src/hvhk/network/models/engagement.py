@@ -56,7 +56,7 @@ class Signature(NetworkScopedModel):
         PAPER = "paper", _("op papier")
 
     declaration = models.ForeignKey(
-        Declaration, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("verklaring")
+        Declaration, on_delete=models.RESTRICT, related_name="signatures", verbose_name=_("verklaring")
     )
     organization = models.ForeignKey(
         "directory.Organization",

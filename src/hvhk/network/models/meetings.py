@@ -28,8 +28,10 @@ class Meeting(NetworkScopedModel):
         DRAFT = "draft", _("ontwerp")
         APPROVED = "approved", _("goedgekeurd")
 
+    # RESTRICT, not PROTECT: a body with meetings cannot be deleted on its own (archive it: is_active), but
+    # deleting a whole network takes its meetings along.
     body = models.ForeignKey(
-        Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("orgaan")
+        Body, on_delete=models.RESTRICT, related_name="meetings", verbose_name=_("orgaan")
     )
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("toelichting"), blank=True)
@@ -214,7 +216,7 @@ class AgendaItem(NetworkScopedModel):
 class Decision(NetworkScopedModel):
     """A decision taken in a meeting (most often under an agenda item): the register searches across meetings."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
+    meeting = models.ForeignKey(Meeting, on_delete=models.RESTRICT, related_name="decisions")
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
@@ -243,7 +245,7 @@ class ActionItem(NetworkScopedModel):
         CANCELLED = "cancelled", _("geschrapt")
 
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.PROTECT, related_name="actions", null=True, blank=True
+        Meeting, on_delete=models.RESTRICT, related_name="actions", null=True, blank=True
     )
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"

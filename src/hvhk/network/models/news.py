@@ -35,6 +35,8 @@ class Document(NetworkScopedModel):
 
     same_network_fields = ("body", "meeting", "agenda_item")
 
+    history = HistoricalRecords()  # who attached (or changed) which file, when: the audit trail of documents
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("document")

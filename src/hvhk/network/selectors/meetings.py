@@ -24,6 +24,7 @@ from hvhk.network.selectors.access import (
     visible_bodies_for,
     visible_meetings_for,
 )
+from hvhk.network.selectors.records import records_prefetch
 from hvhk.network.tokens import token_hash
 
 
@@ -57,7 +58,7 @@ def meeting_items(*, meeting: Meeting) -> QuerySet[AgendaItem]:
     return (
         meeting.agenda_items.order_by("position", "created_at")
         .select_related("owner_user", "owner_organization")
-        .prefetch_related("decisions", "actions__owner_user", "actions__owner_organization", "documents")
+        .prefetch_related(*records_prefetch())
     )
 
 
