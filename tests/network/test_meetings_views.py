@@ -219,3 +219,14 @@ def test_the_yearly_attendance_overview_downloads_as_csv(client, world, partner_
     client.force_login(world["people"]["other_editor"])  # the closed body's attendance is not theirs to see
     response = client.get(reverse("network:attendance-overview"), {"format": "csv", "year": year})
     assert partner_a.name not in response.content.decode()
+
+
+def test_agenda_items_show_their_owner_person_or_organisation(client, world, partner_a):
+    meeting = world["meeting"]
+    AgendaItemFactory(meeting=meeting, title="Punt van een persoon", owner_user=world["people"]["trekker"])
+    AgendaItemFactory(meeting=meeting, title="Punt van een partner", owner_organization=partner_a)
+    client.force_login(world["people"]["member"])
+    response = client.get(reverse("network:meeting", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert "Eigenaar: Tine Trekker" in response.text
+    assert f"Eigenaar: {partner_a.name}" in response.text

@@ -460,6 +460,10 @@ def test_the_meeting_partial(world, private_storage):
         acting_user=world["people"]["trekker"],
     )
     context = {"meeting": world["meeting"], "can_manage": True, "is_member": True}
+    world["meeting"].minutes_status = "none"
+    html = render_to_string("network/records/_meeting_records.html", context)
+    assert "minutes.pdf" not in html  # no minutes yet: no PDF to offer
+    world["meeting"].minutes_status = "draft"
     html = render_to_string("network/records/_meeting_records.html", context)
     assert (
         "Presentielijst" in html and "Agenda januari" not in html

@@ -111,15 +111,15 @@ def _measure(client, url: str) -> tuple[int, int]:
 # the dashboards and the referral pages, which read the person's roles twice, and five more on the intake
 # queue, which loaded every house with its place's addresses, hours, phones and pillars for a filter of names.)
 PAGES = [
-    # Each dashboard has 5 more for the network's week at a glance: meetings, minutes (or whether the person
-    # manages a body), actions, the newest declaration, news.
-    ("/portal/", "coordinator", 14),  # dashboard: review queue, overdue services, open reports
+    # Each dashboard has 6 more for the network's week at a glance: meetings, minutes (or whether the person
+    # manages a body), actions, the newest declaration, news, and the person's own open actions.
+    ("/portal/", "coordinator", 15),  # dashboard: review queue, overdue services, open reports
     (
         "/portal/",
         "editor",
-        15,
+        16,
     ),  # dashboard: own services with hints, places, returned drafts, reports, referrals
-    ("/portal/", "intake", 11),  # dashboard: the queue's counts (numbers only)
+    ("/portal/", "intake", 12),  # dashboard: the queue's counts (numbers only)
     ("/portal/review/", "coordinator", 7),  # drafts waiting, overdue services (freshness)
     ("/portal/reports/", "coordinator", 7),
     ("/portal/reports/", "editor", 6),

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.models import User
@@ -71,28 +72,36 @@ def week_at_a_glance(*, role: ActiveRole, user: User) -> list[Line]:
     editor: whether their organisation still must) and the news published this week."""
     now = timezone.now()
     today = timezone.localdate()
+    meetings = (
+        visible_meetings_for(role=role, user=user)
+        .filter(
+            status=Meeting.Status.PLANNED,
+            starts_at__gte=now,
+            starts_at__lt=now + dt.timedelta(days=UPCOMING_DAYS),
+        )
+        .count()
+    )
     lines = [
         Line(
             "meetings",
-            _("vergaderingen in de komende twee weken"),
-            visible_meetings_for(role=role, user=user)
-            .filter(
-                status=Meeting.Status.PLANNED,
-                starts_at__gte=now,
-                starts_at__lt=now + dt.timedelta(days=UPCOMING_DAYS),
-            )
-            .count(),
+            ngettext_lazy(
+                "vergadering in de komende twee weken", "vergaderingen in de komende twee weken", meetings
+            ),
+            meetings,
             "network:meetings",
         )
     ]
     if role.is_coordinator or managed_bodies_for(role=role, user=user).exists():
+        drafts = (
+            managed_meetings_for(role=role, user=user)
+            .filter(starts_at__lt=now, minutes_status=Meeting.Minutes.DRAFT)
+            .count()
+        )
         lines.append(
             Line(
                 "minutes",
-                _("verslagen om goed te keuren"),
-                managed_meetings_for(role=role, user=user)
-                .filter(starts_at__lt=now, minutes_status=Meeting.Minutes.DRAFT)
-                .count(),
+                ngettext_lazy("verslag om goed te keuren", "verslagen om goed te keuren", drafts),
+                drafts,
                 "network:meetings",
             )
         )
@@ -101,8 +110,20 @@ def week_at_a_glance(*, role: ActiveRole, user: User) -> list[Line]:
     )
     query = "" if role.is_coordinator else "mine=1"
     lines += [
-        Line("actions_open", _("open acties"), actions["open"], "network:actions", query=query),
-        Line("actions_overdue", _("acties over tijd"), actions["overdue"], "network:actions", query=query),
+        Line(
+            "actions_open",
+            ngettext_lazy("open actie", "open acties", actions["open"]),
+            actions["open"],
+            "network:actions",
+            query=query,
+        ),
+        Line(
+            "actions_overdue",
+            ngettext_lazy("actie over tijd", "acties over tijd", actions["overdue"]),
+            actions["overdue"],
+            "network:actions",
+            query=f"{query}&overdue=1" if query else "overdue=1",
+        ),
     ]
     declaration = (
         Declaration.objects.for_network(role.network)
@@ -111,11 +132,16 @@ def week_at_a_glance(*, role: ActiveRole, user: User) -> list[Line]:
         .first()
     )
     if declaration is not None and role.is_coordinator:
+        unsigned = _partners_to_sign(role, declaration).count()
         lines.append(
             Line(
                 "declarations",
-                _("partners die de nieuwste engagementsverklaring nog niet tekenden"),
-                _partners_to_sign(role, declaration).count(),
+                ngettext_lazy(
+                    "partner die de nieuwste engagementsverklaring nog niet tekende",
+                    "partners die de nieuwste engagementsverklaring nog niet tekenden",
+                    unsigned,
+                ),
+                unsigned,
                 "network:declarations",
             )
         )
@@ -129,11 +155,12 @@ def week_at_a_glance(*, role: ActiveRole, user: User) -> list[Line]:
                 args=(declaration.pk,),
             )
         )
+    news = published_this_week_count(network=role.network)
     lines.append(
         Line(
             "news",
-            _("nieuwsberichten deze week"),
-            published_this_week_count(network=role.network),
+            ngettext_lazy("nieuwsbericht deze week", "nieuwsberichten deze week", news),
+            news,
             "network:news-portal",
         )
     )

@@ -6,6 +6,7 @@ from hvhk.accounts.access import ActiveRole, choose_role, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.directory.selectors import editable_drafts, editable_locations
 from hvhk.network.selectors.dashboard import week_at_a_glance
+from hvhk.network.selectors.records import my_open_actions
 from hvhk.portal import selectors
 from hvhk.referrals import selectors as referral_selectors
 
@@ -19,6 +20,9 @@ def home(request: HttpRequest, role: ActiveRole) -> HttpResponse:
         "roles": request_roles(request),
         "nav": "home",
         "week": week_at_a_glance(role=role, user=request.user),
+        "my_actions": my_open_actions(role=role, user=request.user).select_related(
+            "owner_user", "owner_organization", "meeting"
+        )[:5],
     }
     if role.is_coordinator:
         context.update(
