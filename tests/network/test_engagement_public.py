@@ -84,3 +84,9 @@ def test_the_declaration_pdf_holds_the_newest_text_and_its_signatories(world, pa
 
 def test_the_pdf_is_a_404_without_a_declaration(network_b):
     assert Client().get(reverse("network:declaration-pdf", args=[network_b.slug])).status_code == 404
+
+
+def test_every_public_page_links_to_the_partners_and_the_news_in_its_footer(network_a):
+    page = Client().get(f"/{network_a.slug}/").content.decode()
+    assert f'href="/{network_a.slug}/partners/"' in page
+    assert f'href="/{network_a.slug}/news/"' in page
