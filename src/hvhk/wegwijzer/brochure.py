@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from hvhk.core.lib.pdf import pdf_bytes
 from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Network
 from hvhk.directory import selectors as directory
@@ -19,7 +20,6 @@ from hvhk.directory.models import Attribute, Service, ServiceAtLocation
 from hvhk.search.query import ServiceQuery
 from hvhk.search.selectors import search_hits
 from hvhk.wegwijzer import display
-from hvhk.wegwijzer.pdf import pdf_bytes
 
 BROCHURE_TTL = 60 * 60 * 24  # the key holds the data version and the day, so this only frees memory
 

@@ -7,11 +7,9 @@ changes memberships, publishes versions and records paper signatures; a partner'
 organisation. Every id is looked up in the active role's network: anything else is a 404."""
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.core.lib.pdf import pdf_bytes
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
 from hvhk.directory.models import Membership, Organization
@@ -339,30 +338,6 @@ def partners(request: HttpRequest, network: Network) -> HttpResponse:
     return render(request, "network/engagement/public_partners.html", context)
 
 
-def _only_our_static_files(url: str, timeout: int = 10, ssl_context=None) -> dict:
-    """WeasyPrint may read our own stylesheet, and nothing from the network (no SSRF)."""
-    from weasyprint.urls import URLFetchingError
-
-    prefix = "static:/"
-    if url.startswith(prefix):
-        path = finders.find(url[len(prefix) :])
-        if path:
-            with open(path, "rb") as handle:
-                return {"string": handle.read(), "mime_type": None}
-    raise URLFetchingError(f"Not fetched: {url}")
-
-
-def _pdf(request: HttpRequest, template: str, context: dict) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
-
-    with open(finders.find("core/print.css"), encoding="utf-8") as handle:
-        css = handle.read()
-    html = render_to_string(
-        template, {**context, "print_css": css, "generated_on": timezone.localdate()}, request
-    )
-    return HTML(string=html, base_url="static:/", url_fetcher=_only_our_static_files).write_pdf()
-
-
 @require_GET
 @network_view
 def declaration_pdf(request: HttpRequest, network: Network) -> HttpResponse:
@@ -371,7 +346,7 @@ def declaration_pdf(request: HttpRequest, network: Network) -> HttpResponse:
     if newest is None:
         raise Http404("No declaration published yet")
     signatures = selectors.public_signatures(declaration=newest)
-    pdf = _pdf(
+    pdf = pdf_bytes(
         request, "network/engagement/declaration_pdf.html", {"declaration": newest, "signatures": signatures}
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -9,12 +9,10 @@ import os
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.core.lib.pdf import pdf_bytes
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.network.models import ActionItem, AgendaItem, Decision, Meeting
 from hvhk.network.records_forms import ActionForm, ActionStatusForm, DecisionForm, DocumentForm
@@ -381,30 +380,6 @@ def document(request: HttpRequest, role: ActiveRole, pk) -> FileResponse:
 # --- the minutes as a PDF ----------------------------------------------------------------------------------------
 
 
-def _only_our_static_files(url: str, timeout: int = 10, ssl_context=None) -> dict:
-    """WeasyPrint may read our own stylesheet and images, and nothing from the network (no SSRF)."""
-    from weasyprint.urls import URLFetchingError
-
-    prefix = "static:/"
-    if url.startswith(prefix):
-        path = finders.find(url[len(prefix) :])
-        if path:
-            with open(path, "rb") as handle:
-                return {"string": handle.read(), "mime_type": None}
-    raise URLFetchingError(f"Not fetched: {url}")
-
-
-def _pdf_bytes(request: HttpRequest, template: str, context: dict) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
-
-    with open(finders.find("core/print.css"), encoding="utf-8") as handle:
-        css = handle.read()
-    html = render_to_string(
-        template, {**context, "generated_on": timezone.localdate(), "print_css": css}, request=request
-    )
-    return HTML(string=html, base_url="static:/", url_fetcher=_only_our_static_files).write_pdf()
-
-
 @never_cache
 @require_GET
 @role_required
@@ -430,7 +405,7 @@ def minutes_pdf(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
         .order_by("created_at"),
         "participants": meeting.participants.select_related("organization").order_by("name"),
     }
-    pdf = _pdf_bytes(request, "network/records/minutes_pdf.html", context)
+    pdf = pdf_bytes(request, "network/records/minutes_pdf.html", context)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(
         f"verslag {meeting.title} {meeting.starts_at:%Y-%m-%d}" if meeting.starts_at else meeting.title

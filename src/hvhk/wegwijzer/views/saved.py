@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hvhk.core.lib.http import is_local_path
 from hvhk.core.lib.messages import placed
+from hvhk.core.lib.pdf import pdf_response, render_pdf
 from hvhk.core.models import Network
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.core.tenancy import network_view
@@ -14,7 +15,6 @@ from hvhk.directory import selectors as directory
 from hvhk.directory.models import Service
 from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.brochure import brochure_pdf
-from hvhk.wegwijzer.pdf import pdf_response, render_pdf
 
 
 def _back(request: HttpRequest, network: Network, *, anchor: str = "") -> HttpResponse:

@@ -1,4 +1,5 @@
-"""Printable PDF brochures (WeasyPrint, A4), readable in black and white."""
+"""PDFs laid out by WeasyPrint (A4, readable in black and white): brochures, the minutes, the engagement
+declaration. WeasyPrint reads only our own static files, nothing from the network."""
 
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
