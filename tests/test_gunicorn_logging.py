@@ -95,3 +95,19 @@ def test_the_error_log_holds_no_token_either(logger, tmp_path):
     assert "Error handling request /leuven/ask/…/" in log and "while serving /leuven/ask/…/" in log
     assert TOKEN not in log
     assert sum(isinstance(f, logging.Filter) for f in logger.error_log.filters) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        (f"/leuven/meetings/answer/{TOKEN}/", "/leuven/meetings/answer/…"),
+        (f"/leuven/calendar/{TOKEN}.ics", "/leuven/calendar/…"),
+        (f"/leuven/news/unsubscribe/{TOKEN}/", "/leuven/news/unsubscribe/…"),
+    ],
+)
+def test_the_networks_private_links_lose_their_token_too(logger, tmp_path, path, kept):
+    logger.access(*_request(path, referer="https://hvhk.example/"), dt.timedelta(seconds=1))
+
+    line = (tmp_path / "access.log").read_text()
+    assert TOKEN not in line
+    assert f"path={kept}" in line

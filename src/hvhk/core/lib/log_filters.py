@@ -3,9 +3,11 @@
 import logging
 import re
 
-# The token of /<network>/ask/<token>/, with or without the final slash (a link typed by hand, which Django then
-# redirects). The family's other pages (/ask/jouw-vraag/…) have shorter names and stay readable.
-PRIVATE_LINK = re.compile(r"(/ask/)[A-Za-z0-9_-]{20,}")
+# The token of a private link, with or without the final slash (a link typed by hand, which Django then
+# redirects): a family's question (/<network>/ask/<token>/), the answer to a meeting's invitation
+# (/meetings/answer/<token>/), a person's calendar feed (/calendar/<token>.ics) and the news digest's unsubscribe
+# link (/news/unsubscribe/<token>/). Pages with short names (/ask/jouw-vraag/…) stay readable.
+PRIVATE_LINK = re.compile(r"(/ask/|/meetings/answer/|/calendar/|/news/unsubscribe/)[A-Za-z0-9_-]{20,}")
 _TRACEBACKS = logging.Formatter()
 
 
