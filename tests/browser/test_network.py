@@ -169,3 +169,64 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
     visit(owner, live_server, f"/portal/meetings/{meeting.pk}/")
     assert "Goedgekeurd" in owner.locator("main").inner_text()
     assert "We zetten de aanbieders samen rond tafel." in owner.locator("main").inner_text()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from hvhk.demo.services import demo_load
+
+    demo_load()
+    cache.clear()
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_the_public_network_pages_work_without_javascript_and_pass_axe(
+    demo, browser, live_server, axe, language
+):
+    from hvhk.network.models import NewsPost
+    from hvhk.network.tokens import token_hash
+
+    meeting = Meeting.objects.filter(
+        network__slug="leuven",
+        status=Meeting.Status.PLANNED,
+        starts_at__gt=timezone.now(),
+        body__is_open=True,
+    ).first()
+    token = "t" * 32
+    Participant.objects.create(
+        network=meeting.network,
+        meeting=meeting,
+        name="Ouder",
+        email="gast@example.org",
+        token_hash=token_hash(token),
+    )
+    post = NewsPost.objects.filter(network__slug="leuven", audience="public").first()
+    headers = {"Accept-Language": language}
+    context = browser.new_context(java_script_enabled=False, locale=language, extra_http_headers=headers)
+    checked = browser.new_context(locale=language, extra_http_headers=headers)  # axe-core runs as a script
+    page, axe_page = context.new_page(), checked.new_page()
+    try:
+        for path in [
+            "/leuven/partners/",
+            "/leuven/news/",
+            f"/leuven/news/{post.pk}/",
+            f"/leuven/meetings/answer/{token}/",
+        ]:
+            response = page.goto(live_server.url + path)
+            assert response.ok, path
+            assert page.locator("html").get_attribute("lang") == language
+            axe_page.goto(live_server.url + path)
+            assert axe_violations(axe, axe_page) == [], path
+            dead = [
+                b.inner_text()
+                for b in page.locator("button").all()
+                if b.is_visible() and (b.get_attribute("type") or "submit") != "submit"
+            ]
+            assert dead == [], f"{path}: buttons that need JavaScript: {dead}"
+        page.locator("input[name=response][value=maybe]").check()
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert Participant.objects.get(email="gast@example.org").response == "maybe"
+    finally:
+        context.close()
+        checked.close()
