@@ -9,7 +9,6 @@ reload restores this state: rows the demo does not have are removed, and a row i
 """
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -23,6 +22,7 @@ from hvhk.core.models import Network
 from hvhk.demo.files import DemoFiles, demo_id
 from hvhk.directory import models as d
 from hvhk.network import models as n
+from hvhk.network.tokens import token_hash
 
 __all__ = ["NetworkSummary", "network_load"]
 
@@ -895,8 +895,7 @@ AUTO = ("created_at",)  # set after saving (auto_now_add ignores a value on inse
 def _token_hash(pk) -> str:
     """A demo row's token hash: stable, so a reload writes nothing, yet not to be worked out from the row's id
     without the site's secret key (nobody receives these tokens: the demo sends no invitations)."""
-    token = salted_hmac("hvhk.demo.network_data.token", str(pk)).hexdigest()
-    return hashlib.sha256(token.encode()).hexdigest()
+    return token_hash(salted_hmac("hvhk.demo.network_data.token", str(pk)).hexdigest())
 
 
 class _Plan:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hvhk.accounts.models import User
 from hvhk.directory.models import Organization
 from hvhk.network.models import ActionItem, AgendaItem
+from hvhk.network.selectors.access import network_people
 
 
 class DecisionForm(forms.Form):
@@ -48,11 +49,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_user"].queryset = (
-            User.objects.filter(roles__network=network, is_active=True)
-            .distinct()
-            .order_by("full_name", "email")
-        )
+        self.fields["owner_user"].queryset = network_people(network=network)
         self.fields["owner_organization"].queryset = (
             Organization.objects.for_network(network).filter(membership__isnull=False).order_by("name")
         )

@@ -74,6 +74,14 @@ def documents_for(*, role: ActiveRole, user: User) -> QuerySet[Document]:
     return Document.objects.for_network(role.network).filter(body__in=member_bodies_for(role=role, user=user))
 
 
+def network_people(*, network) -> QuerySet[User]:
+    """The active people who hold a role in `network`: the choices for a body's member, an item's or an action's
+    owner."""
+    return (
+        User.objects.filter(roles__network=network, is_active=True).distinct().order_by("full_name", "email")
+    )
+
+
 # --- checks on the person who acts (services) -------------------------------------------------------------------
 
 

@@ -1,14 +1,13 @@
 """The network's week at a glance on each person's start page: one line per kind of work, with its count and a
 link to where the work is done.
 
-The links use the agreed URL names of the network's pages (/work/wt/URLS.md). They are built only when a page
-shows them, and a page that does not exist (yet) gives a line without a link instead of an error."""
+Each line's link is built only when a page shows it."""
 
 import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -34,12 +33,9 @@ class Line:
     query: str = ""
 
     @property
-    def url(self) -> str | None:
-        """The page of this line, or None while that page does not exist."""
-        try:
-            path = reverse(self.url_name, args=self.args)
-        except NoReverseMatch:
-            return None
+    def url(self) -> str:
+        """The page where this line's work is done."""
+        path = reverse(self.url_name, args=self.args)
         return f"{path}?{self.query}" if self.query else path
 
 

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.decorators import role_required
-from hvhk.accounts.models import User
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory.selectors import organization_list
 from hvhk.network.meeting_forms import AgendaItemForm, BodyForm, BodyMemberForm, MeetingForm, MinutesForm
@@ -24,18 +23,13 @@ from hvhk.network.selectors import meetings as selectors
 from hvhk.network.selectors.access import (
     can_manage_body,
     is_body_member,
+    network_people,
     visible_bodies_for,
     visible_meetings_for,
 )
 from hvhk.network.services import bodies as body_services
 from hvhk.network.services import calendar as calendar_services
 from hvhk.network.services import meetings as services
-
-
-def _people(network):
-    return (
-        User.objects.filter(roles__network=network, is_active=True).distinct().order_by("full_name", "email")
-    )
 
 
 def _error_text(error: ValidationError) -> str:
@@ -74,7 +68,7 @@ def body_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     if is_coordinator:
         form = BodyMemberForm(
             request.POST or None,
-            people=_people(role.network),
+            people=network_people(network=role.network),
             organizations=organization_list(network=role.network),
         )
         if request.method == "POST" and form.is_valid():
@@ -226,7 +220,7 @@ def meeting_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     meeting = _meeting(role, request.user, pk)
     can_manage = can_manage_body(request.user, body=meeting.body)
     is_member = is_body_member(request.user, body=meeting.body)
-    people, organizations = _people(role.network), organization_list(network=role.network)
+    people, organizations = network_people(network=role.network), organization_list(network=role.network)
     context = {
         "role": role,
         "nav": "meetings",
@@ -334,7 +328,7 @@ def agenda_item_form(request: HttpRequest, role: ActiveRole, pk, item_id=None) -
     form = AgendaItemForm(
         request.POST or None,
         instance=item,
-        people=_people(role.network),
+        people=network_people(network=role.network),
         organizations=organization_list(network=role.network),
     )
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -51,16 +51,8 @@ def _page(request: HttpRequest, role: ActiveRole, template: str, context: dict) 
     return render(request, template, {"role": role, "roles": request_roles(request), **context})
 
 
-def _url(name: str, *args, fallback: str = "network:decisions") -> str:
-    """The URL of a page another part of the network app owns (the meeting, the body); the register otherwise."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return reverse(fallback)
-
-
 def _meeting_url(meeting: Meeting, item: AgendaItem | None = None) -> str:
-    url = _url("network:meeting", meeting.pk)
+    url = reverse("network:meeting", args=[meeting.pk])
     return f"{url}#punt-{item.pk}" if item is not None else url
 
 
@@ -351,7 +343,7 @@ def body_document_upload(request: HttpRequest, role: ActiveRole, body_id) -> Htt
     body = scoped_get_or_404(
         managed_bodies_for(role=role, user=request.user), network=role.network, pk=body_id
     )
-    return _upload(request, role, body=body, back_url=_url("network:body", body.pk))
+    return _upload(request, role, body=body, back_url=reverse("network:body", args=[body.pk]))
 
 
 @never_cache
