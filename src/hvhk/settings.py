@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hvhk.portal",
     "hvhk.referrals",
     "hvhk.network",
+    "hvhk.activities",
     "hvhk.wegwijzer",
     "hvhk.demo",
     "django.contrib.admin",
@@ -353,3 +354,10 @@ LOGGING = {
     },
 }
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default: a typed "www.x.be" becomes https://
+
+# Activities (hvhk.activities): registrations without an account, with a waiting list.
+RATELIMIT_REGISTRATIONS = env.str("HVHK_RATELIMIT_REGISTRATIONS", default="20/h")
+# Hours the first on a waiting list has to confirm a place that came free, before the next is asked.
+WAITLIST_OFFER_HOURS = env.int("HVHK_WAITLIST_OFFER_HOURS", default=48)
+# Months after its session (the last one of a series) that a registration's personal data are erased.
+REGISTRATION_RETENTION_MONTHS = env.int("HVHK_REGISTRATION_RETENTION_MONTHS", default=3)

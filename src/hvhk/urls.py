@@ -21,6 +21,7 @@ urlpatterns = [
     path("portal/", include("hvhk.portal.urls")),
     path("", include("hvhk.referrals.urls")),
     path("", include("hvhk.network.urls")),
+    path("", include("hvhk.activities.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("<slug:network_slug>/brand.css", core_views.brand_css, name="brand-css"),
     path("", hsds_api.urls),

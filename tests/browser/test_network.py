@@ -184,7 +184,7 @@ def test_the_public_network_pages_work_without_javascript_and_pass_axe(
     demo, browser, live_server, axe, language
 ):
     from hvhk.network.models import NewsPost
-    from hvhk.network.tokens import token_hash
+    from hvhk.core.lib.tokens import token_hash
 
     meeting = Meeting.objects.filter(
         network__slug="leuven",

@@ -22,7 +22,7 @@ from hvhk.core.models import Network
 from hvhk.demo.files import DemoFiles, demo_id
 from hvhk.directory import models as d
 from hvhk.network import models as n
-from hvhk.network.tokens import token_hash
+from hvhk.core.lib.tokens import token_hash
 
 __all__ = ["NetworkSummary", "network_load"]
 

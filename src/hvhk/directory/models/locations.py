@@ -51,6 +51,15 @@ class Location(NetworkScopedModel):
     )
     external_identifier = models.CharField(_("externe code"), max_length=100, blank=True)
     external_identifier_type = models.CharField(_("soort externe code"), max_length=100, blank=True)
+    uitdatabank_place_id = models.URLField(
+        _("UiTdatabank-plaats"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Het adres (@id) van deze plaats in UiTdatabank, bv. https://io.uitdatabank.be/place/…; "
+            "nodig om activiteiten hier naar UiTdatabank te sturen."
+        ),
+    )
     area = models.ForeignKey(
         "core.Area",
         on_delete=models.SET_NULL,

@@ -25,7 +25,7 @@ from hvhk.network.selectors.access import (
     visible_meetings_for,
 )
 from hvhk.network.selectors.records import records_prefetch
-from hvhk.network.tokens import token_hash
+from hvhk.core.lib.tokens import token_hash
 
 
 def body_list(*, role: ActiveRole, user: User) -> QuerySet[Body]:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.models import Network
 from hvhk.network.models import CalendarFeed
-from hvhk.network.tokens import token_hash, token_new
+from hvhk.core.lib.tokens import token_hash, token_new
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from hvhk.core.lib.mail import send
 from hvhk.network.calendar import invitation_ics
 from hvhk.network.models import AgendaItem, Body, BodyMember, DateOption, DateVote, Meeting, Participant
 from hvhk.network.selectors.access import can_manage_body, is_body_member
-from hvhk.network.tokens import token_hash, token_new
+from hvhk.core.lib.tokens import token_hash, token_new
 
 MEETING_FIELDS = ("title", "description", "starts_at", "ends_at", "place", "online_url")
 ITEM_FIELDS = ("title", "description", "owner_user", "owner_organization", "duration_minutes")

@@ -1,0 +1,3 @@
+"""Activity URLs: portal."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Activity URLs: public."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Activity URLs: registration."""
+
+urlpatterns: list = []
