@@ -183,8 +183,8 @@ def demo(transactional_db):
 def test_the_public_network_pages_work_without_javascript_and_pass_axe(
     demo, browser, live_server, axe, language
 ):
-    from hvhk.network.models import NewsPost
     from hvhk.core.lib.tokens import token_hash
+    from hvhk.network.models import NewsPost
 
     meeting = Meeting.objects.filter(
         network__slug="leuven",

@@ -18,11 +18,11 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 
 from hvhk.accounts.models import RoleAssignment, User
+from hvhk.core.lib.tokens import token_hash
 from hvhk.core.models import Network
 from hvhk.demo.files import DemoFiles, demo_id
 from hvhk.directory import models as d
 from hvhk.network import models as n
-from hvhk.core.lib.tokens import token_hash
 
 __all__ = ["NetworkSummary", "network_load"]
 

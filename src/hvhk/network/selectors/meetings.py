@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.models import RoleAssignment, User
+from hvhk.core.lib.tokens import token_hash
 from hvhk.network.models import (
     AgendaItem,
     Body,
@@ -25,7 +26,6 @@ from hvhk.network.selectors.access import (
     visible_meetings_for,
 )
 from hvhk.network.selectors.records import records_prefetch
-from hvhk.core.lib.tokens import token_hash
 
 
 def body_list(*, role: ActiveRole, user: User) -> QuerySet[Body]:

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from hvhk.accounts.models import RoleAssignment, User
+from hvhk.core.lib.tokens import token_hash, token_new
 from hvhk.core.models import Network
 from hvhk.network.models import CalendarFeed
-from hvhk.core.lib.tokens import token_hash, token_new
 
 
 @transaction.atomic

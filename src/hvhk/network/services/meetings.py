@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
+from hvhk.core.lib.tokens import token_hash, token_new
 from hvhk.network.calendar import invitation_ics
 from hvhk.network.models import AgendaItem, Body, BodyMember, DateOption, DateVote, Meeting, Participant
 from hvhk.network.selectors.access import can_manage_body, is_body_member
-from hvhk.core.lib.tokens import token_hash, token_new
 
 MEETING_FIELDS = ("title", "description", "starts_at", "ends_at", "place", "online_url")
 ITEM_FIELDS = ("title", "description", "owner_user", "owner_organization", "duration_minutes")

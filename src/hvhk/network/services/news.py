@@ -23,10 +23,10 @@ from django.utils.translation import override
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
+from hvhk.core.lib.tokens import token_hash
 from hvhk.core.models import Network
 from hvhk.network.models import Body, BodyMember, NewsPost, NewsSubscription
 from hvhk.network.selectors.access import can_manage_body, is_coordinator
-from hvhk.core.lib.tokens import token_hash
 
 DIGEST_DAYS = 7
 TOKEN_SALT = "hvhk.network.news.unsubscribe"  # noqa: S105 (an HMAC salt, not a secret)
