@@ -199,6 +199,9 @@ def _page(
         "error": error,
         "token": token,
         "organization": activity.service.organization,
+        "private_url": request.build_absolute_uri(
+            reverse("activities:registration", args=[network.slug, token])
+        ),
     }
     return _private(render(request, "activities/registration_page.html", context, status=status))
 
