@@ -7,7 +7,9 @@ import re
 # redirects): a family's question (/<network>/ask/<token>/), the answer to a meeting's invitation
 # (/meetings/answer/<token>/), a person's calendar feed (/calendar/<token>.ics) and the news digest's unsubscribe
 # link (/news/unsubscribe/<token>/). Pages with short names (/ask/jouw-vraag/…) stay readable.
-PRIVATE_LINK = re.compile(r"(/ask/|/meetings/answer/|/calendar/|/news/unsubscribe/)[A-Za-z0-9_-]{20,}")
+PRIVATE_LINK = re.compile(
+    r"(/ask/|/meetings/answer/|/calendar/|/news/unsubscribe/|/activities/r/)[A-Za-z0-9_-]{20,}"
+)
 _TRACEBACKS = logging.Formatter()
 
 
