@@ -1,0 +1,1 @@
+"""Views of activities, one module per topic."""
