@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -29,7 +30,7 @@ from hvhk.activities.selectors import registrations as selectors
 from hvhk.activities.services import attendance as services
 
 Action = RegistrationAccess.Action
-ANONYMISED = "(geanonimiseerd)"
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -119,7 +120,7 @@ def _row(registration: Registration) -> list[str]:
         hour,
         registration.get_status_display(),
         registration.position or "",
-        ANONYMISED if hidden else registration.name,
+        _("(geanonimiseerd)") if hidden else registration.name,
         "" if hidden else registration.email,
         "" if hidden else registration.phone,
         registration.adults,
@@ -132,19 +133,19 @@ def _row(registration: Registration) -> list[str]:
 
 
 CSV_HEADER = (
-    "datum",
-    "uur",
-    "status",
-    "plaats op de wachtlijst",
-    "naam",
-    "e-mail",
-    "telefoon",
-    "volwassenen",
-    "kinderen",
-    "leeftijden van de kinderen",
-    "opmerking",
-    "mag gecontacteerd worden",
-    "ingeschreven op",
+    _lazy("datum"),
+    _lazy("uur"),
+    _lazy("status"),
+    _lazy("plaats op de wachtlijst"),
+    _lazy("naam"),
+    _lazy("e-mail"),
+    _lazy("telefoon"),
+    _lazy("volwassenen"),
+    _lazy("kinderen"),
+    _lazy("leeftijden van de kinderen"),
+    _lazy("opmerking"),
+    _lazy("mag gecontacteerd worden"),
+    _lazy("ingeschreven op"),
 )
 
 
@@ -166,7 +167,7 @@ def registrations_csv(request: HttpRequest, role: ActiveRole, pk) -> HttpRespons
     )
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_(h) for h in CSV_HEADER])
+    writer.writerow([str(h) for h in CSV_HEADER])
     for registration in rows:
         writer.writerow([_cell(value) for value in _row(registration)])
     day = timezone.localtime(chosen.starts_at) if chosen else timezone.localtime()
