@@ -1,0 +1,1 @@
+"""Writes of activities, one module per topic (STYLE.md rule 2)."""

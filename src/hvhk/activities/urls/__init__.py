@@ -6,6 +6,7 @@ from django.urls import include, path
 app_name = "activities"
 urlpatterns = [
     path("portal/", include("hvhk.activities.urls.portal")),
+    path("portal/", include("hvhk.activities.urls.portal_registrations")),
     path("<slug:network_slug>/", include("hvhk.activities.urls.public")),
     path("<slug:network_slug>/", include("hvhk.activities.urls.registration")),
 ]

@@ -1,1 +1,1 @@
-"""Activity pages: one module per topic."""
+"""Activity pages: public (list, detail, registration, feeds, poster) and portal (authoring, registrations)."""
