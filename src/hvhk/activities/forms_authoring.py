@@ -108,9 +108,8 @@ class EuroField(forms.CharField):
     }
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)
-        self.widget.attrs.update(inputmode="decimal", size=8)
+        self.widget.attrs.update(inputmode="decimal", size=8, maxlength=20)
 
     def to_python(self, value):
         value = super().to_python(value)
