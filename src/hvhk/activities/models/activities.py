@@ -41,6 +41,10 @@ class Activity(TranslatableModel, NetworkScopedModel):
         PUBLISHED = "published", _("gepubliceerd")
         WITHDRAWN = "withdrawn", _("offline gehaald")
 
+    class PendingStatus(models.TextChoices):
+        SUBMITTED = "submitted", _("wijziging wacht op nazicht")
+        RETURNED = "returned", _("wijziging teruggestuurd")
+
     class PlacesPer(models.TextChoices):
         FAMILY = "family", _("per gezin (inschrijving)")
         PERSON = "person", _("per persoon")
@@ -131,6 +135,29 @@ class Activity(TranslatableModel, NetworkScopedModel):
     submitted_at = models.DateTimeField(_("ingediend op"), null=True, blank=True)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingediend door"),
+    )
+    # A change to the content of a published activity by a partner who does not publish directly waits here, as
+    # {field: new value}, until the coordinator publishes or returns it; the published version stays online.
+    pending_changes = models.JSONField(_("voorgestelde wijzigingen"), default=dict, blank=True)
+    pending_status = models.CharField(
+        _("status van het voorstel"), max_length=20, choices=PendingStatus.choices, blank=True
+    )
+    pending_by = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voorgesteld door"),
+    )
+    pending_at = models.DateTimeField(_("voorgesteld op"), null=True, blank=True)
 
     translatable_fields = ("title", "description")
     same_network_fields = ("service", "house", "location")
