@@ -1,6 +1,8 @@
 """PDFs laid out by WeasyPrint (A4, readable in black and white): brochures, the minutes, the engagement
 declaration. WeasyPrint reads only our own static files, nothing from the network."""
 
+import base64
+
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -13,6 +15,9 @@ def _only_our_static_files(url: str, timeout: int = 10, ssl_context=None) -> dic
     from weasyprint.urls import URLFetchingError
 
     prefix = "static:/"
+    png = "data:image/png;base64,"  # an image we put in the page ourselves (a network's re-encoded logo)
+    if url.startswith(png):
+        return {"string": base64.b64decode(url[len(png) :]), "mime_type": "image/png"}
     if url.startswith(prefix):
         path = finders.find(url[len(prefix) :])
         if path:

@@ -1,0 +1,1 @@
+"""Activity pages: one module per topic (public, registration, portal)."""
