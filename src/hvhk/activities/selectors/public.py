@@ -114,8 +114,11 @@ def public_activities(*, network: Network) -> QuerySet[Activity]:
     return Activity.objects.for_network(network).filter(status=Activity.Status.PUBLISHED)
 
 
-def public_sessions(*, network: Network, now: dt.datetime | None = None) -> QuerySet[Session]:
-    """Sessions of published activities of `network` that have not ended, soonest first, with what a card shows."""
+def public_sessions(
+    *, network: Network, now: dt.datetime | None = None, extra_fields: Sequence[str] = ()
+) -> QuerySet[Session]:
+    """Sessions of published activities of `network` that have not ended, soonest first, with what a card shows
+    (and `extra_fields`, e.g. "activity__description" for the feeds)."""
     now = now or timezone.now()
     return (
         Session.objects.for_network(network)
@@ -129,6 +132,7 @@ def public_sessions(*, network: Network, now: dt.datetime | None = None) -> Quer
             "activity__location__area_id",
             "activity__location__area__id",
             "activity__location__area__name",
+            *extra_fields,
         )
         .prefetch_related(
             Prefetch(
@@ -392,7 +396,8 @@ def upcoming_cards(*, network: Network, filters: ActivityFilters, limit: int = 5
 def feed_sessions(*, network: Network, now: dt.datetime | None = None) -> QuerySet[Session]:
     """Every public session of the coming six months (cancelled ones too: the feed marks them)."""
     now = now or timezone.now()
-    return public_sessions(network=network, now=now).filter(starts_at__lt=now + dt.timedelta(days=FEED_DAYS))
+    sessions = public_sessions(network=network, now=now, extra_fields=("activity__description",))
+    return sessions.filter(starts_at__lt=now + dt.timedelta(days=FEED_DAYS))
 
 
 def activity_sessions(*, network: Network, activity_id) -> tuple[Activity, QuerySet[Session]]:
