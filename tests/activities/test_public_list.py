@@ -226,18 +226,37 @@ def _many(network, service, count: int) -> None:
 
 def test_paging_twenty_per_page_with_links_that_keep_the_filters(client, network_a, service_a):
     _many(network_a, service_a, 45)
+    base = reverse("activities:list", args=[network_a.slug])
     first = _get(client, network_a, kind="course")
     html = first.content.decode()
     assert len(_titles(first)) == 20
-    assert "45 momenten" in html
-    assert '<nav class="pagination"' in html
-    assert 'href="?kind=course&amp;page=2" rel="next"' in html
-    assert "Pagina 1 van 3" in html
+    assert "Momenten 1 tot 20" in html
+    assert '<nav class="pagination" aria-label="Pagina’s">' in html
+    assert f'href="{base}?kind=course&amp;page=2" rel="next"' in html
+    assert 'rel="prev"' not in html
+    assert "Pagina 1" in html
+    second = _get(client, network_a, kind="course", page="2").content.decode()
+    assert f'href="{base}?kind=course" rel="prev"' in second
+    assert "Momenten 21 tot 40" in second
     last = _get(client, network_a, kind="course", page="3")
     assert len(_titles(last)) == 5
-    assert 'rel="prev"' in last.content.decode()
-    beyond = _get(client, network_a, kind="course", page="40")
-    assert len(_titles(beyond)) == 5  # the last page
+    html = last.content.decode()
+    assert f'href="{base}?kind=course&amp;page=2" rel="prev"' in html
+    assert 'rel="next"' not in html
+
+
+def test_a_page_past_the_end_says_so_and_links_to_the_first(client, network_a, service_a):
+    _many(network_a, service_a, 25)
+    response = _get(client, network_a, page="40")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert _titles(response) == []
+    assert "Die pagina bestaat niet (meer)." in html
+    assert "Naar de eerste pagina" in html
+
+
+def test_one_page_of_results_gives_their_number(client, network_a, world):
+    assert "5 momenten" in _get(client, network_a).content.decode()
 
 
 def test_page_two_says_so_in_its_title(client, network_a, service_a):
@@ -249,16 +268,16 @@ def test_page_two_says_so_in_its_title(client, network_a, service_a):
 def test_query_count_is_fixed_whatever_the_page_size(client, network_a, service_a, django_assert_num_queries):
     _many(network_a, service_a, 3)
     _get(client, network_a)  # fill the choices' cache once, as any visitor before would
-    with django_assert_num_queries(5):  # network, count, sessions, addresses, places taken
+    with django_assert_num_queries(3):  # network, sessions (with their place's town), places taken
         assert len(_titles(_get(client, network_a, free="1", lang="nl"))) == 3
     _many(network_a, service_a, 30)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         assert len(_titles(_get(client, network_a, free="1", lang="nl"))) == 20
 
 
 def test_query_count_with_an_empty_cache(client, network_a, service_a, django_assert_num_queries):
     _many(network_a, service_a, 30)
-    with django_assert_num_queries(8):  # + houses, areas, languages for the filter choices
+    with django_assert_num_queries(6):  # + houses, areas, languages for the filter choices
         _get(client, network_a)
 
 

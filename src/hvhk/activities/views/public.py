@@ -3,9 +3,9 @@ programme poster. None of them is cached whole: the places left must be right.""
 
 import base64
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,6 +30,74 @@ POSTER_WEEKS, POSTER_MAX_WEEKS = 4, 8
 
 def _page_number(value: str) -> int:
     return int(value) if value.isdigit() and len(value) < 7 else 1
+
+
+@dataclass
+class Page:
+    """One page of sessions without counting them all (a count of 10,000 sessions costs more than the page):
+    one row more than a page tells whether there is a next one."""
+
+    number: int
+    rows: list
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * selectors.PER_PAGE + 1
+
+    @property
+    def end_index(self) -> int:
+        return self.start_index + len(self.rows) - 1
+
+    @property
+    def total(self) -> int | None:
+        """The number of sessions when this one page holds them all, else None."""
+        return len(self.rows) if self.number == 1 and not self.has_next else None
+
+    @property
+    def out_of_range(self) -> bool:
+        return self.number > 1 and not self.rows
+
+
+def _page(sessions, number: int) -> Page:
+    start = (number - 1) * selectors.PER_PAGE
+    rows = list(sessions[start : start + selectors.PER_PAGE + 1])
+    return Page(number=number, rows=rows[: selectors.PER_PAGE], has_next=len(rows) > selectors.PER_PAGE)
+
+
+def _filter_fields(form: ActivityFilterForm) -> dict[str, dict]:
+    """The select fields as plain data (label, id, options with the chosen one): the template writes them out
+    itself, which is many times cheaper than Django's widget templates (one template per option)."""
+    data = form.valid_data()
+    out = {}
+    for name in ("when", "age", "house", "area", "kind", "lang"):
+        field = form.fields[name]
+        value = data.get(name) or ""
+        out[name] = {
+            "name": name,
+            "label": str(field.label),
+            "options": [(str(v), str(label), str(v) == value) for v, label in field.choices],
+        }
+    for name in ("q", "date_from", "date_to"):
+        value = data.get(name)
+        out[name] = {
+            "name": name,
+            "label": form.fields[name].label,
+            "value": value.isoformat() if isinstance(value, dt.date) else (value or ""),
+        }
+    return out
 
 
 def _chips(form: ActivityFilterForm, base: str, service: Service | None) -> list[dict]:
@@ -74,19 +142,24 @@ def activity_list(request: HttpRequest, network: Network) -> HttpResponse:
             form.add_error("service", "unknown")
             problems = form.problems()
     filters = form.filters(service_id=service.pk if service else None)
-    sessions = selectors.session_list(network=network, filters=filters)
-    page = Paginator(sessions, selectors.PER_PAGE).get_page(_page_number(request.GET.get("page", "1")))
-    cards = selectors.session_cards(page.object_list, network=network)
+    page = _page(
+        selectors.session_list(network=network, filters=filters), _page_number(request.GET.get("page", "1"))
+    )
+    cards = selectors.session_cards(page.rows, network=network)
     base = reverse("activities:list", args=[network.slug])
     params = form.query_params()
+    query = urlencode(params)
     context = {
-        "form": ActivityFilterForm(initial=form.valid_data(), choices=choices),
+        "filter_fields": _filter_fields(form),
+        "free": bool(form.valid_data().get("free")),
+        "service_value": str(service.pk) if service else "",
         "problems": problems,
         "page": page,
         "days": selectors.by_day(cards),
         "chips": _chips(form, base, service),
         "clear_url": base,
-        "params": urlencode(params) + "&" if params else "",
+        "page_url": f"{base}?{query}&page=" if query else f"{base}?page=",
+        "first_url": f"{base}?{query}" if query else base,
         "filtered": bool(params),
         "feed_url": reverse("activities:feed", args=[network.slug]),
         "nav": "activities",
