@@ -176,7 +176,7 @@ def main(argv: list[str], out=sys.stdout) -> None:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hvhk-bench-activities-") as folder:
         db_env = fresh_database(args.database, Path(folder), "activities")
-        dev = production_env(HVHK_DEBUG="1", HVHK_SECRET_KEY="", PYTHONPATH=str(ROOT), **db_env)
+        dev = production_env(HVHK_DEBUG="1", PYTHONPATH=str(ROOT), **db_env)
         out.write(f"1/3 building {args.sessions:,} upcoming sessions ({args.database}) …\n")
         out.flush()
         worker = subprocess.run(  # noqa: S603

@@ -100,8 +100,11 @@ def test_event_content_uid_sequence_location_url_and_cancellation(client, networ
 
 
 def test_uid_stays_the_same_and_sequence_follows_the_session(client, network_a, world):
+    from django.core.cache import cache
+
     session = world["sessions"]["info"]
     before = [u for u in _events(_feed(client, network_a)) if str(session.pk) in u]
+    cache.clear()  # the feed is kept five minutes
     session.starts_at += dt.timedelta(hours=1)
     session.ends_at += dt.timedelta(hours=1)
     session.sequence = 1
@@ -167,3 +170,17 @@ def test_activity_ics_of_another_network_is_404(client, network_a, network_b, wo
 def test_feed_query_count_is_fixed(client, network_a, world, django_assert_num_queries):
     with django_assert_num_queries(3):  # network, sessions, addresses
         _feed(client, network_a)
+
+
+def test_feed_is_kept_five_minutes_per_network_and_language(
+    client, network_a, world, django_assert_num_queries
+):
+    first = _feed(client, network_a).content
+    with django_assert_num_queries(1):  # the network only
+        assert _feed(client, network_a).content == first
+    english = client.get(reverse("activities:feed", args=[network_a.slug]), HTTP_ACCEPT_LANGUAGE="en")
+    assert b"Baby massage" in english.content and b"Baby massage" not in first
+    with time_machine.travel(NOW + dt.timedelta(minutes=6), tick=False):
+        world["activities"]["info"].title = "Infoavond over slapen"
+        world["activities"]["info"].save()
+        assert b"Infoavond over slapen" in _feed(client, network_a).content

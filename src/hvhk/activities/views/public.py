@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -25,6 +27,7 @@ from hvhk.directory import selectors as directory
 from hvhk.directory.models import Service
 
 FEED_MAX_AGE = 15 * 60
+FEED_CACHE = 5 * 60
 POSTER_WEEKS, POSTER_MAX_WEEKS = 4, 8
 
 
@@ -190,12 +193,19 @@ def _url_for(request: HttpRequest, network: Network):
 @require_GET
 @network_view
 def feed(request: HttpRequest, network: Network) -> HttpResponse:
-    """Every public session of the coming six months, for a calendar program to subscribe to."""
-    content = sessions_ics(
-        selectors.feed_sessions(network=network),
-        name=_("Activiteiten van %(network)s") % {"network": network.name},
-        url_for=_url_for(request, network),
-    )
+    """Every public session of the coming six months, for a calendar program to subscribe to.
+
+    Calendar programs ask again every hour or so, and a large network's feed takes seconds to write, so it is
+    kept FEED_CACHE seconds per network, language and host (a change shows within that time)."""
+    key = f"activities:feed:{network.pk}:{get_language()}:{request.get_host()}"
+    content = cache.get(key)
+    if content is None:
+        content = sessions_ics(
+            selectors.feed_sessions(network=network),
+            name=_("Activiteiten van %(network)s") % {"network": network.name},
+            url_for=_url_for(request, network),
+        )
+        cache.set(key, content, FEED_CACHE)
     return _ics_response(content, filename=f"{network.slug}-activiteiten")
 
 
