@@ -157,6 +157,12 @@ def _build(sessions: int) -> dict:
                 )
             )  # fmt: skip
     Registration.objects.bulk_create(registrations, batch_size=2000)
+    from django.db import connection
+
+    with (
+        connection.cursor() as cursor
+    ):  # planner statistics, as autovacuum (or SQLite's optimize) would keep them
+        cursor.execute("ANALYZE")
     upcoming = Session.objects.filter(activity__status=Activity.Status.PUBLISHED, ends_at__gt=timezone.now())
     return {
         "build_s": time.monotonic() - started,
