@@ -183,12 +183,13 @@ def test_a_web_address_is_still_a_link(client, listed, partner_a):
 
 
 @pytest.mark.parametrize("count", [5, 25])
-@pytest.mark.parametrize(("params", "queries"), [({}, 13), ({"q": "speelgroep"}, 17)])
+@pytest.mark.parametrize(("params", "queries"), [({}, 13), ({"q": "speelgroep"}, 18)])
 def test_the_results_page_takes_the_same_queries_for_5_or_25_services(
     client, network_a, count, params, queries, django_assert_num_queries
 ):
     """The network, the filters' choices (4), the search (1 to 6), the page's services with their card
-    relations (6); the same for 5 results as for a full page of 20."""
+    relations (6), with a question the activities that fit it (1); the same for 5 results as for a full page
+    of 20."""
     build_offering(network_a, count)
     with django_assert_num_queries(queries):
         response = client.get("/netwerk-a/services/", params)

@@ -1,6 +1,8 @@
 """PDFs laid out by WeasyPrint (A4, readable in black and white): brochures, the minutes, the engagement
 declaration. WeasyPrint reads only our own static files, nothing from the network."""
 
+import base64
+
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -8,17 +10,26 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 
-def _only_our_static_files(url: str, timeout: int = 10, ssl_context=None) -> dict:
-    """WeasyPrint may read our own stylesheet and images, and nothing from the network (no SSRF)."""
-    from weasyprint.urls import URLFetchingError
+def _only_our_files():
+    """A WeasyPrint fetcher that reads our own static files and PNGs we put in the page ourselves (a network's
+    re-encoded logo as a data: URL), and nothing from the network (no SSRF). WeasyPrint 70 takes a `URLFetcher`
+    whose `fetch` answers a `URLFetcherResponse` (a plain function returning a dict no longer works)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-    prefix = "static:/"
-    if url.startswith(prefix):
-        path = finders.find(url[len(prefix) :])
-        if path:
-            with open(path, "rb") as handle:
-                return {"string": handle.read(), "mime_type": None}
-    raise URLFetchingError(f"Not fetched: {url}")
+    class OwnFilesOnly(URLFetcher):
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            png, prefix = "data:image/png;base64,", "static:/"
+            if url.startswith(png):
+                body = base64.b64decode(url[len(png) :])
+                return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/png"})
+            if url.startswith(prefix):
+                path = finders.find(url[len(prefix) :])
+                if path:
+                    with open(path, "rb") as handle:
+                        return URLFetcherResponse(url, body=handle.read())
+            raise URLFetchingError(f"Not fetched: {url}")
+
+    return OwnFilesOnly()
 
 
 def pdf_bytes(request: HttpRequest, template: str, context: dict) -> bytes:
@@ -30,7 +41,7 @@ def pdf_bytes(request: HttpRequest, template: str, context: dict) -> bytes:
     html = render_to_string(
         template, {**context, "generated_on": timezone.localdate(), "print_css": css}, request=request
     )
-    return HTML(string=html, base_url="static:/", url_fetcher=_only_our_static_files).write_pdf()
+    return HTML(string=html, base_url="static:/", url_fetcher=_only_our_files()).write_pdf()
 
 
 def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:

@@ -1,7 +1,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from hvhk.activities.selectors.public import ActivityFilters, upcoming_cards
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
@@ -51,6 +54,10 @@ def house_detail(request: HttpRequest, network: Network, slug: str) -> HttpRespo
             for p in house.pillars.all()
         ],
         "location": house.location,
+        "upcoming": upcoming_cards(network=network, filters=ActivityFilters(house_id=house.pk), limit=6),
+        "upcoming_title": _("Programma"),
+        "upcoming_all_url": reverse("activities:list", args=[network.slug]) + f"?house={house.slug}",
+        "upcoming_poster_url": reverse("activities:poster", args=[network.slug, house.slug]),
         "nav": "houses",
     }
     return render(request, "wegwijzer/house.html", context)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from hvhk.activities.selectors.public import ActivityFilters, activities_matching, upcoming_cards
 from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
@@ -189,6 +190,11 @@ def _results_page(
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
         "nav": "services",
     }
+    if query.text and page.page == 1:
+        context["activity_matches"] = activities_matching(network=network, text=query.text, limit=3)
+        context["activity_matches_url"] = (
+            reverse("activities:list", args=[network.slug]) + "?" + urlencode({"q": query.text})
+        )
     if page.total == 0:
         context["relaxations"] = [
             {"label": _relaxation_label(name), "url": link(**_diff(query, relaxed)), "count": count}
@@ -242,8 +248,12 @@ def service_detail(request: HttpRequest, network: Network, service_id: str) -> H
 def detail_context(request: HttpRequest, network: Network, service) -> dict:
     """What the service page shows: the directory's page context plus what depends on this visitor."""
     context = service_page_context(service=service)
+    activities_url = reverse("activities:list", args=[network.slug])
     return {
         **context,
+        "upcoming": upcoming_cards(network=network, filters=ActivityFilters(service_id=service.pk), limit=3),
+        "upcoming_title": _("Activiteiten"),
+        "upcoming_all_url": f"{activities_url}?{urlencode({'service': service.pk})}",
         "is_saved": str(service.id) in saved_list.saved_ids(request, network),
         "page_url": request.build_absolute_uri(),
         "jsonld": service_jsonld(service, request=request, phones=context["phones"]),

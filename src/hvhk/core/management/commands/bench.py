@@ -11,13 +11,15 @@ BENCHMARKS = {
     "results": "bench.results_page",
     "search": "bench.search_bench",
     "hsds": "bench.hsds_bench",
+    "activities": "bench.activities_list",
 }
 
 
 class Command(BaseCommand):
     help = (
         "Run a benchmark from bench/: results (the results page against a bare view and /healthz), search "
-        "(search at 100,000 services), hsds (HSDS import of 100,000 services and the API's throughput)."
+        "(search at 100,000 services), hsds (HSDS import of 100,000 services and the API's throughput), activities "
+        "(the public activity list at 10,000 upcoming sessions against a bare view)."
     )
 
     def add_arguments(self, parser) -> None:
