@@ -361,3 +361,29 @@ RATELIMIT_REGISTRATIONS = env.str("HVHK_RATELIMIT_REGISTRATIONS", default="20/h"
 WAITLIST_OFFER_HOURS = env.int("HVHK_WAITLIST_OFFER_HOURS", default=48)
 # Months after its session (the last one of a series) that a registration's personal data are erased.
 REGISTRATION_RETENTION_MONTHS = env.int("HVHK_REGISTRATION_RETENTION_MONTHS", default=3)
+
+# UiTdatabank export (`hvhk export-uitdatabank`): the eventtype term of each activity kind, as kind=id pairs
+# (HVHK_UITDATABANK_EVENT_TYPES="info_evening=0.3.2.0.0,workshop=0.3.1.0.0,…"). The ids are UiTdatabank's
+# taxonomy (publiq), as listed in publiq's udb3 EventTypeResolver and the udb3-frontend's type list:
+# 0.3.2.0.0 "Lezing of congres", 0.3.1.0.0 "Cursus of workshop" (now labelled "Lessenreeks"), 0.3.1.0.1
+# "Cursus met open sessies", 0.50.21.0.0 "Spel of quiz". A kind without an id is not exported (the command says so).
+UITDATABANK_EVENT_TYPES = env.dict(
+    "HVHK_UITDATABANK_EVENT_TYPES",
+    default={
+        "info_evening": "0.3.2.0.0",
+        "workshop": "0.3.1.0.0",
+        "parent_group": "0.3.1.0.1",
+        "play": "0.50.21.0.0",
+        "course": "0.3.1.0.0",
+    },
+)
+# UiTdatabank's "nil place": the location of every online event (production; io-test.uitdatabank.be for tests).
+UITDATABANK_ONLINE_PLACE = env.str(
+    "HVHK_UITDATABANK_ONLINE_PLACE",
+    default="https://io.uitdatabank.be/place/00000000-0000-0000-0000-000000000000",
+)
+# Tests only: UiTdatabank's event schemas (udb3-json-schemas, GPL: test data, never in the project) that the
+# export is validated against; those tests skip when the folder is absent.
+UITDATABANK_SCHEMAS_DIR = env.str(
+    "HVHK_UITDATABANK_SCHEMAS", default=str(BASE_DIR.parent / "shared" / "uitdatabank" / "models")
+)

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.accounts.selectors import needs_two_factor
 from hvhk.core.models import Area, Network
+from hvhk.demo.activities_data import ActivitiesSummary, activities_load
 from hvhk.demo.files import DemoFiles, Ids, all_files, demo_id
 from hvhk.demo.network_data import NetworkSummary, network_load
 from hvhk.demo.requests import requests_load
@@ -50,6 +51,7 @@ class DemoSummary:
     users: int = 0
     requests: int = 0
     network: NetworkSummary = field(default_factory=NetworkSummary)
+    activities: ActivitiesSummary = field(default_factory=ActivitiesSummary)
 
 
 def _network(files: DemoFiles) -> Network:
@@ -203,6 +205,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
                 network=networks[f.slug], examples=f.extras.get("requests", []), shift=f.shift(today)
             )
         summary.network = network_load(networks=networks, today=today)
+        summary.activities = activities_load(networks=networks, today=today)
         for network, changed in loaded.values():
             # The importer indexed what it changed; one full pass gives what a fresh index holds.
             if changed or not _index_is_whole(network):
