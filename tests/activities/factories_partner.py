@@ -111,17 +111,15 @@ STRANGERS = ("other_editor_a", "analyst_a", "intake_a", "coordinator_b", "editor
 
 
 def person(network, role, organization=None):
-    """A signed-in person with one role (a second factor for the roles that must have one)."""
+    """A signed-in person with one role and a second factor (registrations open only with one)."""
     from allauth.mfa.totp.internal.auth import TOTP
 
-    from hvhk.accounts.models import RoleAssignment
     from tests.accounts.factories import RoleFactory, UserFactory
     from tests.conftest import TOTP_SECRET
 
     user = UserFactory()
     RoleFactory(user=user, network=network, role=role, organization=organization)
-    if role in (RoleAssignment.Role.COORDINATOR, RoleAssignment.Role.INTAKE):
-        TOTP.activate(user, TOTP_SECRET)
+    TOTP.activate(user, TOTP_SECRET)
     return user
 
 
@@ -141,7 +139,7 @@ def make_world(*, network_a, network_b, partner_a, service_a, coordinator_a, coo
     activity_b = ActivityFactory(service=ServiceFactory(organization=org_b))
     people = {
         "coordinator_a": coordinator_a,
-        "editor_a": editor_a,
+        "editor_a": editor_a,  # with a second factor (tests/activities/conftest.py)
         "member_a": person(network_a, Role.MEMBER, partner_a),
         "other_editor_a": person(network_a, Role.EDITOR, other_org),
         "analyst_a": person(network_a, Role.ANALYST),

@@ -186,3 +186,26 @@ def test_the_services_refuse_strangers_whatever_page_let_them_through(world, who
         )
     assert RegistrationAccess.objects.count() == 0
     assert not Session.objects.filter(is_cancelled=True).exists()
+
+
+@pytest.mark.parametrize("page", ["registrations/", "registrations.csv"])
+def test_registrations_ask_for_a_second_factor_first(client, network_a, partner_a, service_a, page):
+    """An editor of the organiser who signs in with a password alone sees how to set up the second factor, and
+    no name, nor an access row: nothing was opened."""
+    from hvhk.accounts.models import RoleAssignment
+    from hvhk.activities.models import RegistrationAccess
+    from tests.accounts.factories import RoleFactory, UserFactory
+    from tests.activities.factories_partner import ActivityFactory, RegistrationFactory, SessionFactory
+
+    editor = UserFactory(email="zonder-code@a.example")
+    RoleFactory(user=editor, network=network_a, role=RoleAssignment.Role.EDITOR, organization=partner_a)
+    activity = ActivityFactory(service=service_a)
+    RegistrationFactory(session=SessionFactory(activity=activity), name="Sara Peeters")
+    client.force_login(editor)
+
+    response = client.get(f"/portal/activities/{activity.pk}/{page}")
+
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "twee stappen" in body and "Sara Peeters" not in body
+    assert not RegistrationAccess.objects.exists()

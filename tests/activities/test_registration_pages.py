@@ -246,6 +246,18 @@ def test_the_private_page_is_never_cached_nor_indexed(session, client):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def test_the_report_link_on_the_private_page_does_not_carry_the_token(session, client):
+    _registration, token = register(session.activity, session=session)
+    html = client.get(_private(session, token)).content.decode()
+
+    report_links = [
+        part.split('"', 1)[0] for part in html.split('href="') if "/report/" in part.split('"', 1)[0]
+    ]
+    assert report_links, "the private page has no 'Meld het ons' link"
+    assert all(token not in link for link in report_links)
+    assert any("activities/r/" in link for link in report_links)  # the page is still named, without its key
+
+
 def test_cancelling_through_the_link_asks_first_then_frees_the_place_and_twice_is_clear(session, client):
     registration, token = register(session.activity, session=session, adults=2, children=1)
     waiting, _ = register(session.activity, session=session, adults=1, children=0)

@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+from hvhk.activities.models import Activity
 from hvhk.core.models import Area, Network
 from hvhk.demo.services import demo_load
 from hvhk.directory.hsds.ids import copy_id
@@ -54,6 +55,7 @@ def _drop_network(slug: str) -> None:
     # The network's meetings, decisions, actions and signatures protect their bodies and declarations.
     for model in ("Decision", "ActionItem", "Meeting", "Signature"):
         getattr(network_models, model).objects.for_network(network).delete()
+    Activity.objects.for_network(network).delete()  # activities keep their service (and place)
     for model in reversed(WRITE_ORDER[1:]):
         model.objects.for_network(network).delete()
     while Area.objects.for_network(network).exists():  # areas protect the areas inside them

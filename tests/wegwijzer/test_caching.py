@@ -80,3 +80,17 @@ def test_a_cached_fragment_is_never_served_to_a_boosted_page_load(listed):
 
     assert "<html" not in fragment.content.decode()
     assert "<html" in boosted.content.decode() and "<html" in plain.content.decode()
+
+
+def test_a_new_activity_session_shows_at_once_on_a_cached_service_page(
+    client, listed, django_capture_on_commit_callbacks
+):
+    from tests.activities.factories_public import ActivityFactory, SessionFactory
+
+    service = listed["babymassage"]
+    url = f"/netwerk-a/services/{service.id}/"
+    assert "Massage voor de allerkleinsten" not in client.get(url).content.decode()  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        SessionFactory(activity=ActivityFactory(service=service, title="Massage voor de allerkleinsten"))
+
+    assert "Massage voor de allerkleinsten" in client.get(url).content.decode()

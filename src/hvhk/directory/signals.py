@@ -25,6 +25,13 @@ def connect() -> None:
                 post_delete.connect(
                     _changed, sender=model, dispatch_uid=f"version-delete-{model._meta.label}"
                 )
+    # Activities show on service, house and search pages with their places left: a new session, a registration or
+    # a cancellation makes those pages new too. (The access log of registrations shows on no public page.)
+    if apps.is_installed("hvhk.activities"):
+        for name in ("Activity", "Session", "Registration"):
+            model = apps.get_model("activities", name)
+            post_save.connect(_changed, sender=model, dispatch_uid=f"version-save-{model._meta.label}")
+            post_delete.connect(_changed, sender=model, dispatch_uid=f"version-delete-{model._meta.label}")
     pillar_services = apps.get_model("directory", "Pillar").services.through
     m2m_changed.connect(_changed, sender=pillar_services, dispatch_uid="version-pillar-services")
     synonym = apps.get_model("search", "Synonym")  # synonyms change what a search finds

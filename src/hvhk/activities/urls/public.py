@@ -9,7 +9,4 @@ urlpatterns = [
     path("activities.ics", public.feed, name="feed"),
     path("activities/<uuid:pk>/activity.ics", public.activity_ics, name="activity-ics"),
     path("houses/<slug:house_slug>/programme.pdf", public.poster, name="poster"),
-    # --- TEMPORARY (helper "public"): delete at merge; urls/registration.py defines activities:detail -------
-    path("activities/<uuid:pk>/", public.detail_placeholder, name="detail"),
-    # --- END TEMPORARY --------------------------------------------------------------------------------------
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -270,13 +270,3 @@ def poster(request: HttpRequest, network: Network, house_slug: str) -> HttpRespo
     }
     pdf = pdf_bytes(request, "activities/pdf/poster.html", context)
     return pdf_response(pdf, filename=f"programma-{house.slug}")
-
-
-# --- TEMPORARY (helper "public"): delete at merge; helper "registration" owns activities:detail -------------
-@require_GET
-@network_view
-def detail_placeholder(request: HttpRequest, network: Network, pk) -> HttpResponse:  # pragma: no cover
-    raise Http404("The activity page comes with the registration branch.")
-
-
-# --- END TEMPORARY ----------------------------------------------------------------------------------------------

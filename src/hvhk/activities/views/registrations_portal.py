@@ -5,9 +5,11 @@ Every id goes through the active role's activities (`selectors.registrations`): 
 network's activity is a 404. Opening or downloading the list is logged; the pages say `no-store`."""
 
 import csv
+import functools
 import io
 import uuid
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -43,6 +45,19 @@ def _page(request: HttpRequest, role: ActiveRole, template: str, context: dict, 
     )
 
 
+def second_factor(view):
+    """Registrations are a family's data: like a referral, they open only after signing in with a second factor
+    (a partner's editor may keep their offering with a password alone). Without one, a page says how to set it up."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, role: ActiveRole, *args, **kwargs) -> HttpResponse:
+        if not is_mfa_enabled(request.user):
+            return _page(request, role, "activities/portal/needs_two_factor.html", {}, status=403)
+        return view(request, role, *args, **kwargs)
+
+    return wrapped
+
+
 def _list_url(activity_pk, session=None) -> str:
     url = reverse("activities:registrations", args=[activity_pk])
     return f"{url}?session={session.pk}" if session is not None else url
@@ -74,6 +89,7 @@ def _chosen(request: HttpRequest, role: ActiveRole, activity):
 @never_cache
 @require_GET
 @role_required
+@second_factor
 def registrations(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     activity = selectors.activity_for_registrations(role=role, pk=pk)
     chosen = _chosen(request, role, activity)
@@ -152,6 +168,7 @@ CSV_HEADER = (
 @never_cache
 @require_GET
 @role_required
+@second_factor
 def registrations_csv(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     """Every registration as a CSV file Excel opens in Belgium (UTF-8 with BOM, `;`). A GET (a download link) that
     changes nothing but the access log."""
@@ -183,6 +200,7 @@ def registrations_csv(request: HttpRequest, role: ActiveRole, pk) -> HttpRespons
 @never_cache
 @require_http_methods(["GET", "POST"])
 @role_required
+@second_factor
 def session_attendance(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     session = selectors.session_for_registrations(role=role, pk=pk)
     activity = session.activity
@@ -283,6 +301,7 @@ def session_cancel(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @role_required
+@second_factor
 def registration_cancel(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     """Cancel one family's registration for them (they called); the freed place goes to the waiting list."""
     registration = selectors.registration_for_organiser(role=role, pk=pk)

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 
 from hvhk.core.lib import messages as placed_messages
+from hvhk.core.lib.log_filters import hide_private_links
 
 register = template.Library()
 
@@ -66,3 +67,10 @@ def safe_link(url, text: str = "", rel: str = "noopener"):
 def as_list(value) -> list:
     """{% include "core/_error_summary.html" with forms_with_errors=form|as_list %}: one value as a list."""
     return [value] if value else []
+
+
+@register.filter
+def without_private_link(path: str) -> str:
+    """`path` with a private link's token left out (…/activities/r/…), so a "Meld het ons" report or any other
+    link built from the page's own address does not carry a family's key to another page or into a report."""
+    return hide_private_links(str(path or ""))

@@ -34,7 +34,7 @@ def world(transactional_db):
     cache.clear()
     network = NetworkFactory(slug="leuven", name="Huis van het Kind Leuven")
     partner = OrganizationFactory(network=network, name="Kind en Preventie")
-    editor = UserFactory(email="redacteur@example.org")
+    editor = with_two_factor(UserFactory(email="redacteur@example.org"))  # registrations ask for it
     RoleFactory(user=editor, network=network, role=Role.EDITOR, organization=partner)
     coordinator = with_two_factor(UserFactory(email="coo@example.org", is_staff=True))
     RoleFactory(user=coordinator, network=network, role=Role.COORDINATOR)
@@ -86,7 +86,7 @@ def _check(page, axe, name: str) -> None:  # noqa: F811 (the axe fixture)
 def test_the_organiser_reads_marks_and_cancels_without_javascript(world, new_context, live_server, axe):  # noqa: F811
     activity, coming, past = world["activity"], world["coming"], world["past"]
     page = new_context(timeout=TIMEOUT).new_page()
-    _sign_in(page, live_server, world["editor"].email)
+    _sign_in(page, live_server, world["editor"].email, TOTP_SECRET)
 
     visit(page, live_server, f"/portal/activities/{activity.pk}/registrations/")
     assert "Wim Wachter" in page.content()
