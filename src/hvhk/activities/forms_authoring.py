@@ -11,63 +11,22 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.utils.functional import lazy
-from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.activities.models import Activity
+from hvhk.directory.form_fields import AGE_FROM, AGE_TO, TRANSLATION_LANGUAGES
+from hvhk.directory.form_fields import age_field as _age
+from hvhk.directory.form_fields import text_field as _text
 from hvhk.directory.languages import LANGUAGE_NAMES
 
 MAX_TEXT = 4000
-TRANSLATION_LANGUAGES = [("en", "English"), ("fr", "Français"), ("tr", "Türkçe"), ("ar", "العربية")]
-FROM_YEARS = gettext_noop("vanaf %(years)s jaar")
-TO_YEARS = gettext_noop("tot %(years)s jaar")
-
-
-def _years(message: str, years: int):
-    return lazy(lambda: gettext(message) % {"years": years}, str)()
-
-
-AGE_FROM = [
-    ("", _("geen ondergrens")),
-    (-9, _("tijdens de zwangerschap")),
-    (-3, _("vanaf de laatste 3 maanden van de zwangerschap")),
-    (0, _("vanaf de geboorte")),
-    (3, _("vanaf 3 maanden")),
-    (6, _("vanaf 6 maanden")),
-    (9, _("vanaf 9 maanden")),
-    (12, _("vanaf 1 jaar")),
-    (18, _("vanaf 1,5 jaar")),
-    *[(12 * y, _years(FROM_YEARS, y)) for y in range(2, 19)],
-]
-AGE_TO = [
-    ("", _("geen bovengrens")),
-    (0, _("tot de geboorte")),
-    (3, _("tot 3 maanden")),
-    (6, _("tot 6 maanden")),
-    (9, _("tot 9 maanden")),
-    (12, _("tot 1 jaar")),
-    (18, _("tot 1,5 jaar")),
-    *[(12 * y, _years(TO_YEARS, y)) for y in range(2, 19)],
-]
 PER_SESSION, PER_SERIES = "session", "series"
 _PRICE = re.compile(r"^\s*(?:€\s*)?(\d{1,4})(?:[.,](\d{1,2}))?\s*(?:€|euro)?\s*$", re.IGNORECASE)
 
 
 def _zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-def _text(label, *, required=False, max_length=255, rows=None, help_text=""):
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else None
-    return forms.CharField(
-        label=label, required=required, max_length=max_length, widget=widget, help_text=help_text, strip=True
-    )
-
-
-def _age(label, choices, help_text=""):
-    return forms.TypedChoiceField(
-        label=label, choices=choices, coerce=int, empty_value=None, required=False, help_text=help_text
-    )
 
 
 def _offer_age(field, months: int | None) -> None:

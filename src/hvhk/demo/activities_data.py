@@ -271,7 +271,7 @@ LEUVEN = [
         "capacity": 12,
         "places_per": "person",
         "dates": "-42 1",
-        "at": "09:00",
+        "at": "19:30",
         "minutes": 120,
         "full": 2,
         "translations": {"fr": {"title": "Soirée d'info : prêts pour l'accouchement"}},

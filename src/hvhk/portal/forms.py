@@ -5,13 +5,15 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
-from django.utils.functional import lazy
-from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from hvhk.directory import models as m
 from hvhk.directory import snapshots
 from hvhk.directory.default_taxonomy import LIFE_DOMAINS_CODE, TARGET_GROUPS_CODE
+from hvhk.directory.form_fields import AGE_FROM, AGE_TO, TRANSLATION_LANGUAGES
+from hvhk.directory.form_fields import age_field as _age
+from hvhk.directory.form_fields import text_field as _text
 from hvhk.directory.languages import LANGUAGE_NAMES
 from hvhk.directory.models.validators import web_url_validator
 
@@ -25,45 +27,6 @@ DAYS = [
     ("SA", _("zaterdag")),
     ("SU", _("zondag")),
 ]
-FROM_YEARS = gettext_noop("vanaf %(years)s jaar")
-TO_YEARS = gettext_noop("tot %(years)s jaar")
-
-
-def _years(message: str, years: int):
-    """A label in the language of the page that shows it (the lists are built once, at import)."""
-    return lazy(lambda: gettext(message) % {"years": years}, str)()
-
-
-AGE_FROM = [
-    ("", _("geen ondergrens")),
-    (-9, _("tijdens de zwangerschap")),
-    (0, _("vanaf de geboorte")),
-    (3, _("vanaf 3 maanden")),
-    (6, _("vanaf 6 maanden")),
-    (12, _("vanaf 1 jaar")),
-    (18, _("vanaf 1,5 jaar")),
-    *[(12 * y, _years(FROM_YEARS, y)) for y in range(2, 25)],
-]
-AGE_TO = [
-    ("", _("geen bovengrens")),
-    (0, _("tot de geboorte")),
-    (6, _("tot 6 maanden")),
-    (12, _("tot 1 jaar")),
-    (18, _("tot 1,5 jaar")),
-    *[(12 * y, _years(TO_YEARS, y)) for y in range(2, 25)],
-]
-TRANSLATION_LANGUAGES = [("en", "English"), ("fr", "Français"), ("tr", "Türkçe"), ("ar", "العربية")]
-
-
-def _text(label, *, required=False, max_length=255, rows=None, help_text=""):
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else None
-    return forms.CharField(
-        label=label, required=required, max_length=max_length, widget=widget, help_text=help_text, strip=True
-    )
-
-
-def _age(label, choices):
-    return forms.TypedChoiceField(label=label, choices=choices, coerce=int, empty_value=None, required=False)
 
 
 def _offer_age(field, months: int | None, label: str) -> None:

@@ -19,3 +19,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(summary.network.line())
+        acts = summary.activities
+        self.stdout.write(
+            f"activities: {acts.activities} activities, {acts.sessions} sessions, {acts.registrations} registrations"
+        )
