@@ -6,6 +6,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hvhk.accounts.models import User
 from hvhk.network.models import AgendaItem, Body
@@ -75,7 +76,7 @@ class MeetingForm(forms.Form):
     )
     start = forms.TimeField(label=_("Begint om"), widget=TimeInput(), initial=dt.time(9, 30))
     end = forms.TimeField(label=_("Eindigt om"), widget=TimeInput(), initial=dt.time(11, 30))
-    place = forms.CharField(label=_("Plaats"), max_length=300, required=False)
+    place = forms.CharField(label=pgettext_lazy("venue", "Plaats"), max_length=300, required=False)
     online_url = forms.URLField(
         label=_("Link om online deel te nemen"), required=False, assume_scheme="https"
     )

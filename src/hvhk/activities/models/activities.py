@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
@@ -96,7 +97,7 @@ class Activity(TranslatableModel, NetworkScopedModel):
         null=True,
         blank=True,
         related_name="activities",
-        verbose_name=_("plaats"),
+        verbose_name=pgettext_lazy("venue", "plaats"),
     )
     online = models.BooleanField(_("online"), default=False)
     online_url = models.URLField(_("link voor online deelname"), max_length=500, blank=True)

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from hvhk.accounts.access import ActiveRole
@@ -328,7 +329,15 @@ def activity_sessions(request: HttpRequest, role: ActiveRole, pk) -> HttpRespons
         except ValidationError as error:
             _add_errors(series, error)
         else:
-            messages.success(request, _("De reeks heeft nu %(n)s komende momenten.") % {"n": len(made)})
+            messages.success(
+                request,
+                ngettext(
+                    "De reeks heeft nu %(n)s komend moment.",
+                    "De reeks heeft nu %(n)s komende momenten.",
+                    len(made),
+                )
+                % {"n": len(made)},
+            )
             return redirect("activities:portal-sessions", activity.pk)
     elif action in ("preview", "generate") and recurring.is_valid():
         try:
@@ -342,7 +351,11 @@ def activity_sessions(request: HttpRequest, role: ActiveRole, pk) -> HttpRespons
             _add_errors(recurring, error)
         else:
             if action == "generate":
-                messages.success(request, _("%(n)s momenten zijn gemaakt.") % {"n": len(made)})
+                messages.success(
+                    request,
+                    ngettext("%(n)s moment is gemaakt.", "%(n)s momenten zijn gemaakt.", len(made))
+                    % {"n": len(made)},
+                )
                 return redirect("activities:portal-sessions", activity.pk)
     upcoming, past = selectors.activity_sessions(activity=activity)
     forms_with_errors = [f for f in (one, series, recurring) if f.errors]

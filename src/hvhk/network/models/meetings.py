@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
@@ -38,7 +39,7 @@ class Meeting(NetworkScopedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     starts_at = models.DateTimeField(_("begint om"), null=True, blank=True)
     ends_at = models.DateTimeField(_("eindigt om"), null=True, blank=True)
-    place = models.CharField(_("plaats"), max_length=300, blank=True)
+    place = models.CharField(pgettext_lazy("venue", "plaats"), max_length=300, blank=True)
     online_url = models.URLField(_("link om online deel te nemen"), blank=True)
     invitations_sent_at = models.DateTimeField(_("uitnodiging verstuurd op"), null=True, blank=True)
     minutes_status = models.CharField(
