@@ -23,7 +23,8 @@ LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
 DEBUG = env.bool("HVHK_DEBUG", default=False)
 # Fixed at start-up: test runners switch DEBUG off at run time, but a test run is not production.
 PRODUCTION = not DEBUG
-SECRET_KEY = env.str("HVHK_SECRET_KEY", default=DEFAULT_SECRET_KEY)
+# An empty value counts as unset (a script that clears the variable for a development command gets the built-in key).
+SECRET_KEY = env.str("HVHK_SECRET_KEY", default="") or DEFAULT_SECRET_KEY
 ALLOWED_HOSTS = env.list("HVHK_ALLOWED_HOSTS", default=LOCAL_HOSTS)
 BASE_URL = env.str("HVHK_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 VAR_DIR = Path(env.str("HVHK_VAR_DIR", default=str(BASE_DIR / "var")))

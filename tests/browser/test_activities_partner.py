@@ -18,7 +18,7 @@ from tests.activities.factories_partner import (
     offered,
     waiting,
 )
-from tests.browser.conftest import axe, axe_violations, browser, new_context  # noqa: F401 (fixtures)
+from tests.browser.conftest import axe_violations
 from tests.browser.staff_pages import LOGIN, PORTAL, TIMEOUT, TWO_FACTOR, click_to, visit
 from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
 from tests.conftest import TOTP_SECRET, totp_code, with_two_factor
@@ -73,7 +73,7 @@ def _sign_in(page, live_server, email: str, secret: str | None = None) -> None:
     click_to(page, page.locator("form:has(input[name=code]) [type=submit]:not([form])"), f"**{PORTAL}")
 
 
-def _check(page, axe, name: str) -> None:  # noqa: F811 (the axe fixture)
+def _check(page, axe, name: str) -> None:
     violations = axe_violations(axe, page)
     assert violations == [], f"{name}: {violations}"
     assert page.locator("h1").count() == 1, f"{name} has no single h1"
@@ -83,7 +83,7 @@ def _check(page, axe, name: str) -> None:  # noqa: F811 (the axe fixture)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_the_organiser_reads_marks_and_cancels_without_javascript(world, new_context, live_server, axe):  # noqa: F811
+def test_the_organiser_reads_marks_and_cancels_without_javascript(world, new_context, live_server, axe):
     activity, coming, past = world["activity"], world["coming"], world["past"]
     page = new_context(timeout=TIMEOUT).new_page()
     _sign_in(page, live_server, world["editor"].email, TOTP_SECRET)

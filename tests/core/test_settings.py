@@ -36,6 +36,16 @@ def test_production_refuses_the_builtin_secret_key():
     assert "HVHK_SECRET_KEY is not set" in result.stderr
 
 
+def test_an_empty_secret_key_counts_as_unset():
+    production = _run(SETUP + "print(settings.DEBUG)", HVHK_SECRET_KEY="")
+    assert production.returncode != 0
+    assert "HVHK_SECRET_KEY is not set" in production.stderr
+
+    development = _run(SETUP + "print(bool(settings.SECRET_KEY))", HVHK_SECRET_KEY="", HVHK_DEBUG="1")
+    assert development.returncode == 0, development.stderr
+    assert development.stdout.strip() == "True"
+
+
 def test_production_refuses_a_short_secret_key():
     result = _run(SETUP + "print(settings.DEBUG)", HVHK_SECRET_KEY="short")
     assert result.returncode != 0
