@@ -15,9 +15,8 @@ from hvhk.accounts.models import RoleAssignment
 from hvhk.network.models import ActionItem, Decision, Meeting, Participant
 from tests.accounts.factories import PASSWORD, RoleFactory, UserFactory
 from tests.browser.conftest import axe_violations
-from tests.browser.staff_pages import LOGIN, PORTAL, TIMEOUT, TWO_FACTOR, click_to, visit
-from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
-from tests.conftest import TOTP_SECRET, totp_code, with_two_factor
+from tests.browser.staff_pages import TIMEOUT, check_page, click_to, sign_in, visit
+from tests.conftest import TOTP_SECRET, with_two_factor
 from tests.core.factories import NetworkFactory
 from tests.directory.factories import OrganizationFactory
 from tests.network.factories import BodyFactory, BodyMemberFactory
@@ -51,38 +50,15 @@ def people(transactional_db):
     }
 
 
-def _sign_in(page, live_server, email: str, secret: str | None = None) -> None:
-    visit(page, live_server, LOGIN)
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    submit = page.locator("form:has(input[name=password]) [type=submit]:not([form])")
-    if secret is None:
-        click_to(page, submit, f"**{PORTAL}")
-        return
-    click_to(page, submit, f"**{TWO_FACTOR}")
-    page.locator("input[name=code]").fill(totp_code(secret))
-    click_to(page, page.locator("form:has(input[name=code]) [type=submit]:not([form])"), f"**{PORTAL}")
-
-
-def _check(page, axe, name: str) -> None:
-    violations = axe_violations(axe, page)
-    assert violations == [], f"{name}: {violations}"
-    assert page.locator("h1").count() == 1, f"{name} has no single h1"
-    page.set_viewport_size({"width": 320, "height": 800})
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= 320, f"{name} scrolls sideways at 320 px: {page.evaluate(OVERFLOWING_JS, 320)}"
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_server, axe):
     body = people["body"]
     day = timezone.localdate() + dt.timedelta(days=21)
 
     # 1. The coordinator plans the meeting, puts an item on the agenda and sends the invitation.
     coordinator = new_context(timeout=TIMEOUT).new_page()
-    _sign_in(coordinator, live_server, people["coordinator"].email, TOTP_SECRET)
+    sign_in(coordinator, live_server, people["coordinator"].email, TOTP_SECRET, password=PASSWORD)
     visit(coordinator, live_server, f"/portal/bodies/{body.pk}/")
-    _check(coordinator, axe, "body page")
+    check_page(coordinator, axe, "body page")
     click_to(coordinator, coordinator.get_by_role("link", name="Nieuwe vergadering"), "**/meetings/new/")
     coordinator.get_by_label("Titel").fill("Werkgroep januari")
     coordinator.get_by_label("Datum", exact=True).fill(day.isoformat())
@@ -94,7 +70,7 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
     coordinator.get_by_label("Titel").fill("Aanbod voor gezinnen in armoede")
     click_to(coordinator, coordinator.get_by_role("button", name="Voeg toe"), "**/portal/meetings/*/#agenda")
     assert "Aanbod voor gezinnen in armoede" in coordinator.locator("#agenda ~ ol").inner_text()
-    _check(coordinator, axe, "meeting page")
+    check_page(coordinator, axe, "meeting page")
     click_to(
         coordinator,
         coordinator.get_by_role("button", name="Verstuur de uitnodiging"),
@@ -107,7 +83,7 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
     link = re.search(r"(https?://\S+/meetings/answer/\S+/)", invitation.body).group(1)
     member = new_context(timeout=TIMEOUT).new_page()
     member.goto(link.replace(link.split("/leuven/")[0], live_server.url))
-    _check(member, axe, "answer page")
+    check_page(member, axe, "answer page")
     member.get_by_label("Komt", exact=True).check()
     member.get_by_role("button", name="Bewaar mijn antwoord").click()
     assert "je antwoord is bewaard" in member.locator("main").inner_text()
@@ -115,10 +91,10 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
 
     # 3. The trekker writes the minutes of the item.
     trekker = new_context(timeout=TIMEOUT).new_page()
-    _sign_in(trekker, live_server, people["trekker"].email)
+    sign_in(trekker, live_server, people["trekker"].email, password=PASSWORD)
     visit(trekker, live_server, f"/portal/meetings/{meeting.pk}/")
     click_to(trekker, trekker.get_by_role("link", name="Verslag schrijven"), "**/minutes/")
-    _check(trekker, axe, "minutes page")
+    check_page(trekker, axe, "minutes page")
     trekker.get_by_label("Verslag").fill("We zetten de aanbieders samen rond tafel.")
     click_to(
         trekker, trekker.get_by_role("button", name=re.compile("^Bewaar dit punt")), "**/minutes/#item-*"
@@ -130,7 +106,7 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
     # 4. ... and records a decision and an action for the member under the item.
     visit(trekker, live_server, f"/portal/meetings/{meeting.pk}/")
     click_to(trekker, trekker.get_by_role("link", name=re.compile("^Besluit toevoegen")), "**/decisions/new/")
-    _check(trekker, axe, "decision form")
+    check_page(trekker, axe, "decision form")
     trekker.get_by_label("Besluit").fill("Elke partner brengt één aanbod voor gezinnen in armoede mee.")
     click_to(trekker, trekker.get_by_role("button", name="Bewaar het besluit"), "**/portal/meetings/*/**")
     click_to(trekker, trekker.get_by_role("link", name=re.compile("^Actie toevoegen")), "**/actions/new/")
@@ -148,9 +124,9 @@ def test_a_meeting_from_planning_to_a_closed_action(people, new_context, live_se
 
     # 5. The owner finds the action under "my open actions" and closes it.
     owner = new_context(timeout=TIMEOUT).new_page()
-    _sign_in(owner, live_server, people["member"].email)
+    sign_in(owner, live_server, people["member"].email, password=PASSWORD)
     visit(owner, live_server, "/portal/actions/?mine=1")
-    _check(owner, axe, "my actions")
+    check_page(owner, axe, "my actions")
     click_to(
         owner,
         owner.get_by_role("link", name="De lijst met aanbod rondsturen."),
