@@ -139,6 +139,54 @@ def test_update_moves_a_session_and_raises_its_sequence(activity, editor_a):
     assert (session.starts_at, session.capacity, session.sequence) == (at(2027, 5, 6, 19), 5, 1)
 
 
+def test_moving_a_session_mails_everyone_registered_with_the_new_time(
+    activity, editor_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(activity=activity, starts_at=at(2027, 5, 5, 19), ends_at=at(2027, 5, 5, 21))
+    coming = _register(activity, session)
+    waiting = _register(activity, session, status=Registration.Status.WAITING)
+    Registration.objects.filter(pk=waiting.pk).update(email="wacht@example.org", language="fr")
+    _register(activity, session, status=Registration.Status.CANCELLED)
+    Registration.objects.create(  # no e-mail address: nobody to mail
+        network=activity.network,
+        activity=activity,
+        session=session,
+        name="Zonder",
+        phone="0470000000",
+        status=Registration.Status.CONFIRMED,
+        token_hash="f" * 64,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.session_update(
+            session=session, starts_at=at(2027, 5, 6, 19), ends_at=at(2027, 5, 6, 21), acting_user=editor_a
+        )
+
+    assert sorted(m.to[0] for m in mailoutbox) == [coming.email, "wacht@example.org"]
+    dutch = next(m for m in mailoutbox if m.to == [coming.email])
+    assert dutch.subject.startswith("Nieuw uur: ")
+    assert "donderdag 6 mei 2027, 19:00–21:00" in dutch.body
+    assert "woensdag 5 mei 2027, 19:00–21:00" in dutch.body
+    french = next(m for m in mailoutbox if m.to == ["wacht@example.org"])
+    assert "jeudi 6 mai 2027" in french.body
+
+
+def test_changing_only_the_places_mails_nobody(
+    activity, editor_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(activity=activity, starts_at=at(2027, 5, 5, 19), ends_at=at(2027, 5, 5, 21))
+    _register(activity, session)
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule.session_update(
+            session=session,
+            starts_at=session.starts_at,
+            ends_at=session.ends_at,
+            capacity=8,
+            acting_user=editor_a,
+        )
+    assert mailoutbox == []
+
+
 def test_a_started_session_is_not_moved(activity, editor_a):
     session = SessionFactory(activity=activity, starts_at=at(2027, 4, 1, 8, 30), ends_at=at(2027, 4, 1, 10))
     with pytest.raises(ValidationError) as caught:

@@ -172,9 +172,11 @@ def _mail_families(
     reason: str,
     kind: str,
     series_goes_on: bool = False,
+    previous: Session | None = None,
 ) -> None:
     """After commit, mail each registration with an e-mail address in its own language. One failing address is
-    logged (without the address) and the others still get theirs."""
+    logged (without the address) and the others still get theirs. `kind` is "session" (a date is cancelled),
+    "registration" (one registration is) or "moved" (a date got a new time; `previous` holds the old one)."""
     messages = []
     contact = organiser_contact(activity)
     for registration in registrations:
@@ -192,12 +194,17 @@ def _mail_families(
                 "reason": reason,
                 "contact": contact,
                 "organization": activity.service.organization.name,
+                "previous": previous,
             }
-            if kind == "session":
+            template = "activities/mail/session_cancelled.txt"
+            if kind == "moved":
+                subject = _("Nieuw uur: {title}").format(title=title)
+                template = "activities/mail/session_moved.txt"
+            elif kind == "session":
                 subject = _("Afgelast: {title}").format(title=title)
             else:
                 subject = _("Je inschrijving is geannuleerd: {title}").format(title=title)
-            body = render_to_string("activities/mail/session_cancelled.txt", context)
+            body = render_to_string(template, context)
         messages.append((registration.pk, subject, body, registration.email))
 
     def deliver() -> None:
@@ -208,6 +215,17 @@ def _mail_families(
                 logger.exception("Could not mail the cancellation to registration %s", pk)
 
     transaction.on_commit(deliver)
+
+
+def mail_moved_session(*, session: Session, previous: Session) -> int:
+    """Tell everyone registered for `session` (for a series: for the whole series) that it moved from
+    `previous`'s time to its own, after commit. Returns how many registrations hear it."""
+    activity = session.activity
+    active = list(session_registrations(session=session).filter(status__in=Registration.ACTIVE))
+    _mail_families(
+        activity=activity, session=session, registrations=active, reason="", kind="moved", previous=previous
+    )
+    return sum(1 for r in active if r.email and not r.is_anonymised)
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from hvhk.activities.models import Activity, HolidayPeriod, Registration, Sessio
 from hvhk.activities.selectors.access import can_edit
 from hvhk.activities.selectors.availability import session_availability
 from hvhk.activities.selectors.schedule import MAX_SESSIONS, parse_rrule, plan_dates
+from hvhk.activities.services.attendance import mail_moved_session
 from hvhk.core.models import Network
 
 
@@ -123,9 +124,13 @@ def session_update(
             )
     if not moved and capacity == session.capacity:
         return session
+    previous = Session(starts_at=session.starts_at, ends_at=session.ends_at)
     session.starts_at, session.ends_at, session.capacity = starts_at, ends_at, capacity
     session.sequence += 1
-    return _save(session, acting_user, "update")
+    session = _save(session, acting_user, "update")
+    if moved:
+        mail_moved_session(session=session, previous=previous)  # the families hear the new time
+    return session
 
 
 @transaction.atomic
