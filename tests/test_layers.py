@@ -52,6 +52,10 @@ def test_the_code_keeps_the_layers():
         ("directory/selectors.py", "from hvhk.referrals import models as _up"),  # directory -> a domain app
         ("referrals/selectors.py", "from hvhk.portal import selectors as _up"),  # a domain app -> an adapter
         ("referrals/selectors.py", "from hvhk.feedback import models as _up"),  # domain apps are independent
+        (
+            "activities/selectors/access.py",
+            "from hvhk.signals import models as _up",
+        ),  # a domain app -> analysis
         ("portal/selectors.py", "from hvhk.wegwijzer import display as _up"),  # adapters are independent
     ],
 )

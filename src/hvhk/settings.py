@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "hvhk.referrals",
     "hvhk.network",
     "hvhk.activities",
+    "hvhk.signals",
     "hvhk.wegwijzer",
     "hvhk.demo",
     "django.contrib.admin",
@@ -362,6 +363,11 @@ RATELIMIT_REGISTRATIONS = env.str("HVHK_RATELIMIT_REGISTRATIONS", default="20/h"
 WAITLIST_OFFER_HOURS = env.int("HVHK_WAITLIST_OFFER_HOURS", default=48)
 # Months after its session (the last one of a series) that a registration's personal data are erased.
 REGISTRATION_RETENTION_MONTHS = env.int("HVHK_REGISTRATION_RETENTION_MONTHS", default=3)
+
+# Signals (hvhk.signals): parents' voice is open to everyone, so it is rate limited per address; e-mail addresses
+# left with a contribution and sign-ups for calls are erased this many days later (after the call, for sign-ups).
+RATELIMIT_VOICE = env.str("HVHK_RATELIMIT_VOICE", default="10/h")
+VOICE_RETENTION_DAYS = env.int("HVHK_VOICE_RETENTION_DAYS", default=90)
 
 # UiTdatabank export (`hvhk export-uitdatabank`): the eventtype term of each activity kind, as kind=id pairs
 # (HVHK_UITDATABANK_EVENT_TYPES="info_evening=0.3.2.0.0,workshop=0.3.1.0.0,…"). The ids are UiTdatabank's

@@ -1,0 +1,3 @@
+"""Signal URLs: proposals."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Signal URLs: voice_portal."""
+
+urlpatterns = []

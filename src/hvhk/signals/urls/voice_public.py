@@ -1,0 +1,3 @@
+"""Signal URLs: voice_public."""
+
+urlpatterns = []
