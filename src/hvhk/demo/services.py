@@ -24,6 +24,7 @@ from hvhk.demo.activities_data import ActivitiesSummary, activities_load
 from hvhk.demo.files import DemoFiles, Ids, all_files, demo_id
 from hvhk.demo.network_data import NetworkSummary, network_load
 from hvhk.demo.requests import requests_load
+from hvhk.demo.signals_data import SignalsSummary, signals_load
 from hvhk.directory import models as m
 from hvhk.directory.hsds.importer import Importer
 from hvhk.directory.services import taxonomy_seed
@@ -52,6 +53,7 @@ class DemoSummary:
     requests: int = 0
     network: NetworkSummary = field(default_factory=NetworkSummary)
     activities: ActivitiesSummary = field(default_factory=ActivitiesSummary)
+    signals: SignalsSummary = field(default_factory=SignalsSummary)
 
 
 def _network(files: DemoFiles) -> Network:
@@ -206,6 +208,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
             )
         summary.network = network_load(networks=networks, today=today)
         summary.activities = activities_load(networks=networks, today=today)
+        summary.signals = signals_load(networks=networks, today=today)
         for network, changed in loaded.values():
             # The importer indexed what it changed; one full pass gives what a fresh index holds.
             if changed or not _index_is_whole(network):

@@ -23,3 +23,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"activities: {acts.activities} activities, {acts.sessions} sessions, {acts.registrations} registrations"
         )
+        self.stdout.write(summary.signals.line())
