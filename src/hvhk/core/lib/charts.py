@@ -3,10 +3,24 @@
 from html import escape
 
 
+def _value_text(value: float, *, integers: bool) -> str:
+    """ "1,234.5" by default; with `integers`, whole numbers (counts) print as "3", not "3.0"."""
+    if integers and float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
 def bar_chart(
-    bars: list[tuple[str, float]], *, title: str, unit: str = "", width: int = 640, bar_height: int = 28
+    bars: list[tuple[str, float]],
+    *,
+    title: str,
+    unit: str = "",
+    width: int = 640,
+    bar_height: int = 28,
+    integers: bool = False,
 ) -> str:
-    """A horizontal bar chart as an SVG document; each bar is labelled with its value."""
+    """A horizontal bar chart as an SVG document; each bar is labelled with its value (`integers=True` for
+    counts: whole numbers without a decimal)."""
     label_width, gap, top = 230, 10, 44
     height = top + len(bars) * (bar_height + gap) + 16
     peak = max((value for _label, value in bars), default=0) or 1
@@ -24,7 +38,7 @@ def bar_chart(
             f'<text x="{label_width - 8}" y="{y + bar_height * 0.68:.1f}" text-anchor="end">{escape(label)}</text>',
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="#0e5a6b"/>',
             f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height * 0.68:.1f}">'
-            f"{value:,.1f}{escape(unit)}</text>",
+            f"{_value_text(value, integers=integers)}{escape(unit)}</text>",
         ]
     parts.append("</svg>")
     return "\n".join(parts)
