@@ -171,7 +171,7 @@ def test_the_analyst_sees_counts_without_texts(client, listed, analyst_a):
     assert dict(counts.per_life_domain) == {"Kinderopvang": 1, "zonder levensdomein": 2}
     assert "<svg" in html
     assert "<table" in html
-    svg = response.context["charts"][1]
+    svg = response.context["charts"][1][1]
     assert ">2</text>" in svg
     assert ".0" not in re.sub(r'="[^"]*"', "", svg)  # counts print as whole numbers
 
@@ -483,3 +483,38 @@ def test_bad_theme_input(client, network_a, coordinator_a, data, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Theme.objects.count() == 1
+
+
+# --- query counts ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ["coordinator_a", "editor_a"])
+def test_the_list_and_the_themes_take_a_fixed_number_of_queries(
+    client, request, network_a, partner_a, persona
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = request.getfixturevalue(persona)
+    client.force_login(user)
+
+    def add(n):
+        for _ in range(n):
+            theme = ThemeFactory(network=network_a)
+            SignalFactory(
+                network=network_a,
+                organization=partner_a,
+                theme=theme,
+                status=S.THEMED,
+                area=AreaFactory(network=network_a),
+                life_domain=life_domain(network_a, "Domein"),
+            )
+
+    counts = []
+    for n in (2, 12):
+        add(n)
+        for url in (reverse("signals:list"), reverse("signals:themes")):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts.append((url, len(queries)))
+    assert counts[:2] == counts[2:]

@@ -135,13 +135,15 @@ def _counts(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     counts = selectors.signal_counts(network=role.network)
     charts = []
     if counts.total:
+        by_status, by_theme = _("Signalen per status"), _("Signalen per thema")
         charts = [
-            bar_chart(
-                [(label, n) for label, n in counts.per_status if n],
-                title=_("Signalen per status"),
-                integers=True,
+            (
+                by_status,
+                bar_chart(
+                    [(label, n) for label, n in counts.per_status if n], title=by_status, integers=True
+                ),
             ),
-            bar_chart(counts.per_theme, title=_("Signalen per thema"), integers=True),
+            (by_theme, bar_chart(counts.per_theme, title=by_theme, integers=True)),
         ]
     return render(
         request, "signals/register/counts.html", _context(request, role, counts=counts, charts=charts)
