@@ -569,3 +569,10 @@ def test_a_body_of_another_network_is_refused(network_a, network_b, coordinator_
             network=network_a, acting_user=coordinator_a, title="Opvang", body=BodyFactory(network=network_b)
         )
     assert "body" in caught.value.message_dict
+
+
+def test_several_kinds_are_named_in_one_message(network_a, editor_a):
+    with pytest.raises(ValidationError) as caught:
+        _create(editor_a, network_a, description="Mail an@example.org of bel 0470 12 34 56.")
+    [message] = caught.value.message_dict["description"]
+    assert "een e-mailadres en een telefoonnummer" in message

@@ -518,3 +518,10 @@ def test_the_list_and_the_themes_take_a_fixed_number_of_queries(
                 assert client.get(url).status_code == 200
             counts.append((url, len(queries)))
     assert counts[:2] == counts[2:]
+
+
+def test_a_proposal_gets_no_theme_form(client, network_a, coordinator_a):
+    proposal = SignalFactory(network=network_a, status=S.PROPOSED, proposal_key="zero-search:x")
+    html = _get(client, coordinator_a, reverse("signals:detail", args=[proposal.pk])).content.decode()
+    assert 'name="action" value="theme"' not in html
+    assert 'name="action" value="status"' in html

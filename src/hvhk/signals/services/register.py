@@ -52,6 +52,13 @@ NOTE_MAX = SignalEvent._meta.get_field("note").max_length
 # --- shared checks ---------------------------------------------------------------------------------------------
 
 
+def _listed(labels: list[str]) -> str:
+    """ "een e-mailadres", "een e-mailadres en een telefoonnummer", "a, b en c"."""
+    if len(labels) == 1:
+        return labels[0]
+    return _("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
+
+
 def personal_data_errors(texts: dict[str, str]) -> dict[str, str]:
     """{field: message} for every text that looks like it holds an e-mail address, a phone number or a national
     register number (what was found is named; the text itself is not repeated)."""
@@ -62,7 +69,7 @@ def personal_data_errors(texts: dict[str, str]) -> dict[str, str]:
             errors[field] = _(
                 "Deze tekst lijkt %(what)s te bevatten. Laat namen en contactgegevens van gezinnen weg: een "
                 "signaal gaat over wat vaker voorkomt, nooit over één gezin."
-            ) % {"what": _(" en ").join(kinds)}
+            ) % {"what": _listed(kinds)}
     return errors
 
 

@@ -246,6 +246,7 @@ def signal_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
             detail=detail,
             triager=triager,
             may_edit=services.signal_may_edit(signal=signal, user=request.user) and signal.status != "merged",
+            themeable=signal.status in services.THEMEABLE,
             status_form=status_form,
             theme_form=theme_form,
             merge_form=merge_form,
