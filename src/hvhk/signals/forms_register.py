@@ -2,6 +2,7 @@
 merge) and a theme. The forms check shape; the services check the rules (and personal data in the texts)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.referrals.models import AGE_CHOICES
@@ -149,7 +150,7 @@ class StatusForm(forms.Form):
             for status in Signal.NEXT.get(signal.status, ())
             if status != Signal.Status.THEMED or signal.theme_id
         ]
-        self.fields["status"].choices = [(s, Signal.Status(s).label) for s in nexts]
+        self.fields["status"].choices = [(s, capfirst(Signal.Status(s).label)) for s in nexts]
 
 
 class ThemeSetForm(forms.Form):
@@ -217,6 +218,6 @@ class ThemeForm(forms.Form):
 class ThemeStatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status van het thema"),
-        choices=Theme.Status.choices,
+        choices=[(value, capfirst(label)) for value, label in Theme.Status.choices],
         error_messages={"invalid_choice": _("Kies een status uit de lijst.")},
     )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.accounts.models import RoleAssignment
 from hvhk.core.lib.charts import bar_chart
 from hvhk.core.selectors import area_list, scoped_get_or_404
 from hvhk.directory.selectors import life_domain_list
@@ -108,7 +109,7 @@ def _filters(request: HttpRequest, role: ActiveRole) -> tuple[dict, dict]:
 @role_required
 def signal_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     if not _reporter(role, request.user):
-        if role.role == "analyst" and can_see_counts(request.user, network=role.network):
+        if role.role == RoleAssignment.Role.ANALYST and can_see_counts(request.user, network=role.network):
             return _counts(request, role)
         raise Http404
     chosen, choices = _filters(request, role)
@@ -245,7 +246,8 @@ def signal_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
             signal=signal,
             detail=detail,
             triager=triager,
-            may_edit=services.signal_may_edit(signal=signal, user=request.user) and signal.status != "merged",
+            may_edit=services.signal_may_edit(signal=signal, user=request.user)
+            and signal.status != Signal.Status.MERGED,
             themeable=signal.status in services.THEMEABLE,
             status_form=status_form,
             theme_form=theme_form,
