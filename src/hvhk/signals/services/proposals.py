@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -90,7 +91,7 @@ def _title_and_description(candidate: figures.Candidate) -> tuple[str, str]:
         ) % {
             "n": c["overdue"],
             "active": c["active"],
-            "date": dt.date.fromisoformat(candidate.subject).strftime("%d-%m-%Y"),
+            "date": date_format(dt.date.fromisoformat(candidate.subject), "DATE_FORMAT"),
         }
     return title[:MAX_TITLE], description
 

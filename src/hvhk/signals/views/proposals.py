@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -66,15 +67,19 @@ def _url(name: str, args: list, query: dict | None = None) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _card(signal: Signal, forms: tuple | None = None) -> dict:
     """What the page shows of one proposal: its figures as rows, the pages behind them, its two forms."""
     figures = signal.figures or {}
     kind = figures.get("kind", "")
     period = figures.get("period", {})
-    try:
-        month = dt.date.fromisoformat(period.get("from", ""))
-    except ValueError:
-        month = None
+    month = _date(period.get("from"))
     links = []
     for link in figures.get("links", []):
         url = _url(link.get("name", ""), link.get("args", []), link.get("query"))
@@ -83,12 +88,13 @@ def _card(signal: Signal, forms: tuple | None = None) -> dict:
     items = []
     for item in figures.get("items", []):
         url = _url(ITEM_URLS[kind], [item["id"]]) if kind in ITEM_URLS and item.get("id") else ""
-        items.append({**item, "url": url})
+        checked = _date(item.get("checked"))
+        items.append({**item, "url": url, "checked": checked})
     accept, dismiss = forms or proposal_forms(signal.pk)
     return {
         "signal": signal,
         "kind": KIND_LABELS.get(kind, kind),
-        "month": month,
+        "month": date_format(month, "YEAR_MONTH_FORMAT") if month else "",
         "rows": [(COUNT_LABELS.get(key, key), value) for key, value in figures.get("counts", {}).items()],
         "links": links,
         "items": items,
