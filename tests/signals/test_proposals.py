@@ -73,6 +73,8 @@ def test_zero_result_searches_and_declined_referrals_become_draft_signals(
     assert search.proposal_key == f"zero-search:{month:%Y-%m}:nachtopvang"
     gap = by_kind["referral-gap"]
     assert gap.life_domain == term and term.name in gap.title
+    assert "2 werden geweigerd omdat er geen plaats was en 1 werd geweigerd" in gap.description
+    assert "geen doorverwijzing" not in gap.description  # no "0 kregen geen doorverwijzing"
     assert gap.figures["counts"] == {
         "requests": 3,
         "no_referral": 0,

@@ -61,15 +61,46 @@ def _title_and_description(candidate: figures.Candidate) -> tuple[str, str]:
     elif candidate.kind == figures.REFERRAL_GAP:
         domain = candidate.subject or _("zonder levensdomein")
         title = _("Hulpvragen over %(domain)s die niet verder geholpen werden") % {"domain": domain}
+        parts = []
+        if c["no_referral"]:
+            parts.append(
+                ngettext(
+                    "%(n)d kreeg geen doorverwijzing", "%(n)d kregen geen doorverwijzing", c["no_referral"]
+                )
+                % {"n": c["no_referral"]}
+            )
+        if c["no_capacity"]:
+            parts.append(
+                ngettext(
+                    "%(n)d werd geweigerd omdat er geen plaats was",
+                    "%(n)d werden geweigerd omdat er geen plaats was",
+                    c["no_capacity"],
+                )
+                % {"n": c["no_capacity"]}
+            )
+        if c["not_eligible"]:
+            parts.append(
+                ngettext(
+                    "%(n)d werd geweigerd omdat het gezin buiten het aanbod of de voorwaarden viel",
+                    "%(n)d werden geweigerd omdat het gezin buiten het aanbod of de voorwaarden viel",
+                    c["not_eligible"],
+                )
+                % {"n": c["not_eligible"]}
+            )
+        listed = (
+            parts[0]
+            if len(parts) == 1
+            else _("%(some)s en %(last)s")
+            % {
+                "some": ", ".join(parts[:-1]),
+                "last": parts[-1],
+            }
+        )
         description = ngettext(
-            "Van %(n)d hulpvraag over %(domain)s",
-            "Van %(n)d hulpvragen over %(domain)s",
+            "Van %(n)d hulpvraag over %(domain)s in die maand: %(listed)s.",
+            "Van %(n)d hulpvragen over %(domain)s in die maand: %(listed)s.",
             c["requests"],
-        ) % {"n": c["requests"], "domain": domain}
-        description += " " + _(
-            "kregen er %(none)d geen doorverwijzing, werden er %(capacity)d geweigerd omdat er geen plaats was en "
-            "%(eligible)d omdat het gezin buiten het aanbod of de voorwaarden viel."
-        ) % {"none": c["no_referral"], "capacity": c["no_capacity"], "eligible": c["not_eligible"]}
+        ) % {"n": c["requests"], "domain": domain, "listed": listed}
     elif candidate.kind == figures.WAITING_LIST:
         title = _("Activiteit “%(title)s” zit vol, met een lange wachtlijst") % {"title": candidate.subject}
         description = ngettext(
