@@ -290,3 +290,17 @@ def test_a_proposal_is_answered_once_and_only_by_who_triages(
 
     with pytest.raises(ValidationError, match="al behandeld"):
         proposals.signal_proposal_dismiss(signal=proposal, acting_user=coordinator_a, reason="dubbel")
+
+
+def test_two_runs_that_cross_make_the_proposal_once(network_a):
+    """The second run's insert meets the unique key of the first and is skipped, without a half-written event."""
+    month = last_month()
+    searches(network_a, month, "nachtopvang", count=9)
+    _fresh()
+    (candidate,) = proposals._candidates(network_a, month)
+
+    first = proposals._propose(network=network_a, month=month, candidate=candidate, acting_user=None)
+    second = proposals._propose(network=network_a, month=month, candidate=candidate, acting_user=None)
+
+    assert first is not None and second is None
+    assert Signal.objects.count() == 1 and SignalEvent.objects.count() == 1
