@@ -161,12 +161,16 @@ def signals_propose(*, network: Network, month: dt.date, acting_user: User | Non
         raise ValidationError(
             {"month": _("Je kunt geen voorstellen maken voor een maand die nog moet komen.")}
         )
+    candidates = _candidates(network, month)
     existing = set(
-        Signal.objects.for_network(network).exclude(proposal_key="").values_list("proposal_key", flat=True)
+        Signal.objects.for_network(network)
+        .filter(proposal_key__in=[c.key[:300] for c in candidates])
+        .values_list("proposal_key", flat=True)
     )
     created = []
-    for candidate in _candidates(network, month):
-        if candidate.key in existing:
+    # One transaction per proposal: a run that stops half-way keeps what it made, and the next run adds the rest.
+    for candidate in candidates:
+        if candidate.key[:300] in existing:
             continue
         signal = _propose(network=network, month=month, candidate=candidate, acting_user=acting_user)
         if signal is not None:
