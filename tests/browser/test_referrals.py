@@ -463,6 +463,8 @@ def test_completing_or_declining_a_referral_without_a_note_is_refused_with_an_er
     referral_url = f"{live_server.url}{REFERRALS}{referral_id}/"
     visit(partner, live_server, f"{REFERRALS}{referral_id}/")
     partner.get_by_label(status, exact=True).check()
+    if status == "geweigerd":  # the reason as a choice is given: only the note is missing
+        partner.get_by_label("geen plaats (volzet of wachtlijst)", exact=True).check()
     with partner.expect_navigation(url=referral_url) as navigation:
         partner.get_by_role("button", name="Status bewaren").click()
     response = navigation.value

@@ -37,8 +37,8 @@ def test_suggestion_endpoint_returns_a_fragment(client, network_a, offering):
 def test_searches_without_results_are_counted_without_personal_data(client, network_a, offering):
     for _ in range(2):
         client.get("/netwerk-a/services/", {"q": "Zwemles Peuters"})
-    client.get("/netwerk-a/services/", {"q": "babymassage"})  # has results: not counted
+    client.get("/netwerk-a/services/", {"q": "borstvoedende"})  # three results: not counted
     row = ZeroResultQuery.objects.get()
-    assert (row.network, row.query, row.count) == (network_a, "zwemles peuters", 2)
+    assert (row.network, row.query, row.count, row.max_results) == (network_a, "zwemles peuters", 2, 0)
     fields = {f.name for f in ZeroResultQuery._meta.get_fields()}
     assert not fields & {"ip", "ip_address", "session", "session_key", "user", "user_agent"}

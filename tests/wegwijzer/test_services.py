@@ -224,3 +224,37 @@ def test_a_card_shows_an_upper_age_as_tot_and_its_filter_agrees(client, network_
         page = client.get("/netwerk-a/services/", params).content.decode()
         assert ("Kleuterzwemmen" in page) is shown, params
     assert "2 tot 6 jaar" in client.get("/netwerk-a/services/", {"age": "3-6"}).content.decode()
+
+
+# --- searches that found (nearly) nothing are counted for the signals ---------------------------------------------
+
+
+def test_a_search_that_finds_nothing_is_counted_once_per_visit(client, listed):
+    from hvhk.search.models import ZeroResultQuery
+
+    client.get("/netwerk-a/services/", {"q": "Nachtopvang"})
+    client.get("/netwerk-a/services/", {"q": "nachtopvang"})  # the cached page is counted too
+
+    row = ZeroResultQuery.objects.get()
+    assert (row.query, row.count, row.max_results) == ("nachtopvang", 2, 0)
+
+
+def test_a_search_with_many_results_or_with_filters_is_not_counted_and_costs_no_query(client, listed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hvhk.search.models import ZeroResultQuery
+
+    for n in range(3):
+        ServiceFactory(organization=listed["babymassage"].organization, name=f"Peuterzwemmen {n}")
+    reindex(network=listed["babymassage"].network)
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/netwerk-a/services/", {"q": "peuterzwemmen"}).content.decode()
+        client.get(
+            "/netwerk-a/services/", {"q": "nachtopvang", "domain": "opvoeding"}
+        )  # a filter: not counted
+
+    assert "Peuterzwemmen 2" in body
+    assert not ZeroResultQuery.objects.exists()
+    assert not [q for q in queries.captured_queries if "zeroresultquery" in q["sql"].lower()]

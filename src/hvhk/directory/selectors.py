@@ -1,8 +1,11 @@
 """Reads of directory data. Every function takes the network and returns only its rows."""
 
+import datetime as dt
 import uuid
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.core.models import Area, Network
@@ -66,6 +69,25 @@ def editable_locations(*, role: ActiveRole) -> QuerySet[Location]:
 def editable_drafts(*, role: ActiveRole) -> QuerySet[Draft]:
     """The drafts of the organisations whose data `role` keeps."""
     return Draft.objects.for_network(role.network).filter(organization__in=editable_organizations(role=role))
+
+
+def overdue_before(today: dt.date | None = None) -> dt.date:
+    """Services last checked before this date are overdue (settings.FRESHNESS_MONTHS, default 6)."""
+    today = today or timezone.localdate()
+    return today - dt.timedelta(days=round(settings.FRESHNESS_MONTHS * 30.44))
+
+
+def overdue_service_list(*, network: Network, today: dt.date | None = None) -> QuerySet[Service]:
+    """The network's active services not checked ("laatst nagekeken") since `overdue_before(today)`, or never;
+    the ones waiting longest first."""
+    return (
+        Service.objects.for_network(network)
+        .filter(
+            Q(assured_date__lt=overdue_before(today)) | Q(assured_date__isnull=True),
+            status=Service.Status.ACTIVE,
+        )
+        .order_by(F("assured_date").asc(nulls_first=True), "name")
+    )
 
 
 def house_list(*, network: Network) -> QuerySet[House]:

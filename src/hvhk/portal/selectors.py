@@ -1,24 +1,20 @@
 """Reads for the portal's pages: a partner's services with data-quality hints, the coordinator's queues."""
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hvhk.accounts.access import ActiveRole
 from hvhk.directory import models as m
 from hvhk.directory.models import Draft
-from hvhk.directory.selectors import editable_drafts, editable_organizations, editable_services
+from hvhk.directory.selectors import (
+    editable_drafts,
+    editable_organizations,
+    editable_services,
+    overdue_before,
+)
 from hvhk.feedback.models import ErrorReport
-
-
-def overdue_before(today: dt.date | None = None) -> dt.date:
-    """Services last checked before this date are overdue (settings.FRESHNESS_MONTHS, default 6)."""
-    today = today or timezone.localdate()
-    return today - dt.timedelta(days=round(settings.FRESHNESS_MONTHS * 30.44))
 
 
 @dataclass

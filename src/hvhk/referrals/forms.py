@@ -13,6 +13,7 @@ from hvhk.core.models import Area, Network
 from hvhk.directory.models import Service
 from hvhk.directory.selectors import house_list, life_domain_list
 from hvhk.referrals.models import AGE_CHOICES, Consent, Referral, SupportRequest
+from hvhk.referrals.services.common import NEEDS_REASON
 
 MAX_QUESTION = 3000
 PHONE_RE = re.compile(r"^\+?[0-9 ./()-]{8,20}$")
@@ -269,6 +270,15 @@ class ReferForm(forms.Form):
 
 class AdvanceForm(forms.Form):
     to = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    decline_reason = forms.ChoiceField(
+        label=_("Waarom weiger je?"),
+        help_text=_(
+            "Alleen als je weigert. We tellen de redenen per levensdomein, zonder gegevens van gezinnen."
+        ),
+        choices=Referral.DeclineReason.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     note = forms.CharField(
         label=_("Toelichting"),
         help_text=_("Verplicht als je weigert of afsluit. Schrijf geen gegevens die niet nodig zijn."),
@@ -283,3 +293,20 @@ class AdvanceForm(forms.Form):
         self.fields["to"].choices = [
             (s, Referral.Status(s).label) for s in steps if s != Referral.Status.RECEIVED
         ]
+        if Referral.Status.DECLINED not in steps:
+            del self.fields["decline_reason"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        declining = data.get("to") == Referral.Status.DECLINED
+        if (
+            data.get("to") in NEEDS_REASON
+            and not (data.get("note") or "").strip()
+            and "note" not in self.errors
+        ):
+            self.add_error("note", str(NEEDS_REASON[data["to"]]))  # with the reason's error, in one answer
+        if declining and not data.get("decline_reason"):
+            self.add_error("decline_reason", _("Kies waarom je de doorverwijzing weigert."))
+        if not declining:
+            data["decline_reason"] = ""  # a choice left from an earlier try counts only when declining
+        return data

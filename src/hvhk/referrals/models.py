@@ -152,6 +152,13 @@ class Referral(NetworkScopedModel):
         COMPLETED = "completed", _("afgerond")
         CLOSED = "closed", _("afgesloten zonder resultaat")
 
+    class DeclineReason(models.TextChoices):
+        # Why a partner declined, as a choice (the free text `reason` is personal and encrypted): counted per life
+        # domain in the monthly proposals of signals, so "no capacity" and "not eligible" become visible.
+        NO_CAPACITY = "no_capacity", _("geen plaats (volzet of wachtlijst)")
+        NOT_ELIGIBLE = "not_eligible", _("het gezin valt buiten ons aanbod of onze voorwaarden")
+        OTHER = "other", _("een andere reden")
+
     OPEN = (Status.SENT, Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS)
     UNANSWERED = (Status.SENT, Status.RECEIVED)
     FINAL = (Status.DECLINED, Status.COMPLETED, Status.CLOSED)
@@ -172,6 +179,9 @@ class Referral(NetworkScopedModel):
     message = EncryptedTextField(_("bericht aan de partner"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SENT)
     reason = EncryptedTextField(_("reden of resultaat"), blank=True)
+    decline_reason = models.CharField(
+        _("waarom geweigerd"), max_length=20, choices=DeclineReason.choices, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

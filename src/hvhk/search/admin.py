@@ -15,11 +15,12 @@ class SynonymAdmin(NetworkScopedAdmin):
 
 @admin.register(ZeroResultQuery)
 class ZeroResultQueryAdmin(NetworkScopedAdmin):
-    """What families searched for and did not find: unmet needs, or words to add as synonyms."""
+    """What families searched for and did not (or hardly) find, per month: unmet needs, or words to add as synonyms."""
 
-    list_display = ("query", "count", "last_seen")
+    list_display = ("query", "month", "count", "max_results", "last_seen")
+    list_filter = ("month",)
     search_fields = ("query",)
-    readonly_fields = ("query", "count", "last_seen")
+    readonly_fields = ("month", "query", "count", "max_results", "last_seen")
 
     def has_add_permission(self, request) -> bool:
         return False

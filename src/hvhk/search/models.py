@@ -1,6 +1,9 @@
 """The search index and what coordinators tune: analysed documents, the word list, synonyms, unmet searches."""
 
+import datetime as dt
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.core.models import NetworkScopedModel
@@ -71,21 +74,34 @@ class Synonym(NetworkScopedModel):
         return [t.strip() for t in self.terms.split(",") if t.strip()]
 
 
-class ZeroResultQuery(NetworkScopedModel):
-    """A search that found nothing: only the words and how often (no address, no session), for unmet needs."""
+def current_month() -> dt.date:
+    """The first day of this month (local time): the period a search is counted in."""
+    return timezone.localdate().replace(day=1)
 
+
+class ZeroResultQuery(NetworkScopedModel):
+    """Searches that found nothing or nearly nothing (see search.services.NEARLY_NOTHING), per month: only the
+    normalised words, how often and the most results any of them found (no address, no session, no cookie), for
+    unmet needs and the monthly proposals of signals."""
+
+    month = models.DateField(_("maand"), default=current_month)  # first day of the month
     query = models.CharField(_("zoekvraag"), max_length=200)
     count = models.PositiveIntegerField(_("aantal keer"), default=0)
+    max_results = models.PositiveSmallIntegerField(_("hoogstens gevonden"), default=0)
     last_seen = models.DateTimeField(_("laatst gezocht"), auto_now=True)
 
     class Meta:
-        ordering = ["-count"]
-        verbose_name = _("zoekvraag zonder resultaat")
-        verbose_name_plural = _("zoekvragen zonder resultaat")
-        constraints = [models.UniqueConstraint(fields=["network", "query"], name="zero_result_unique_query")]
+        ordering = ["-month", "-count"]
+        verbose_name = _("zoekvraag zonder (bijna) resultaat")
+        verbose_name_plural = _("zoekvragen zonder (bijna) resultaat")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "month", "query"], name="zero_result_unique_month_query"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.query} ({self.count})"
+        return f"{self.query} ({self.month:%Y-%m}: {self.count})"
 
 
 class StaleIndex(models.Model):

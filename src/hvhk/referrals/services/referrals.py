@@ -72,10 +72,15 @@ def referral_create(
 
 
 @transaction.atomic
-def referral_advance(*, referral: Referral, to: str, acting_user: User, note: str = "") -> Referral:
+def referral_advance(
+    *, referral: Referral, to: str, acting_user: User, note: str = "", decline_reason: str = ""
+) -> Referral:
     """Move a referral one step on (see Referral.NEXT); declining and closing need a reason. Every step is the
     receiving partner's: only an editor of the referral's organisation takes it. The step is checked against the
-    referral as it is now, after locking: not as the page that posted it saw it."""
+    referral as it is now, after locking: not as the page that posted it saw it.
+
+    Declining also takes `decline_reason` (Referral.DeclineReason), counted in the monthly signals; a caller that
+    does not say (older callers, the intake's own tools) declines for "other". The portal's form requires it."""
     require_role(
         acting_user,
         network=referral.network_id,
@@ -97,10 +102,12 @@ def referral_advance(*, referral: Referral, to: str, acting_user: User, note: st
         )
     if to in NEEDS_REASON and not note:
         raise ValidationError({"note": NEEDS_REASON[to]})
+    decline_reason = _decline_reason(to, decline_reason)
     referral.status = to
     if to in NEEDS_REASON:
         referral.reason = note
-    referral.save(update_fields=["status", "reason", "updated_at"])
+    referral.decline_reason = decline_reason
+    referral.save(update_fields=["status", "reason", "decline_reason", "updated_at"])
     _event(referral, status=to, actor=acting_user, note=note)
     if to == S.ACCEPTED and request.first_contact_at is None:
         request.first_contact_at = timezone.now()
@@ -114,6 +121,23 @@ def referral_advance(*, referral: Referral, to: str, acting_user: User, note: st
     if to != S.RECEIVED:
         transaction.on_commit(lambda: _tell_referrer(referral), robust=True)
     return referral
+
+
+def _decline_reason(to: str, decline_reason: str) -> str:
+    """The structured reason to store with step `to`: a known choice when declining ("other" when none is
+    given), nothing for any other step."""
+    decline_reason = (decline_reason or "").strip()
+    if to != S.DECLINED:
+        if decline_reason:
+            raise ValidationError(
+                {"decline_reason": _("Een reden om te weigeren geef je alleen als je weigert.")}
+            )
+        return ""
+    if not decline_reason:
+        return Referral.DeclineReason.OTHER
+    if decline_reason not in Referral.DeclineReason.values:
+        raise ValidationError({"decline_reason": _("Kies een van de redenen in de lijst.")})
+    return decline_reason
 
 
 def referral_open(*, referral: Referral, acting_user: User) -> None:

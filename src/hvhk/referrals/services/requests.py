@@ -221,6 +221,7 @@ def request_export(*, request: SupportRequest, acting_user: User | None, family:
                 "service": r.service_name,
                 "organization": r.organization.name,
                 "status": display.referral_status(r),
+                "decline_reason": r.get_decline_reason_display() if r.decline_reason else None,
                 "steps": [
                     {"status": display.event_status(e), "at": e.at.isoformat()}
                     | ({"note": e.note} if personal else {})

@@ -71,6 +71,7 @@ def referral_detail(request: HttpRequest, role: ActiveRole, referral_id: str) ->
                         to=form.cleaned_data["to"],
                         acting_user=request.user,
                         note=form.cleaned_data["note"],
+                        decline_reason=form.cleaned_data.get("decline_reason", ""),
                     )
                 except ValidationError as error:
                     form.add_error(None, error)  # a dict of field errors lands on its fields

@@ -24,7 +24,7 @@ from hvhk.search.query import (
     query_params,
 )
 from hvhk.search.selectors import relaxations, search_hits, service_count
-from hvhk.search.services import zero_result_record
+from hvhk.search.services import NEARLY_NOTHING, zero_result_record
 from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.caching import public_page_cache
 from hvhk.wegwijzer.cards import hit_cards
@@ -128,11 +128,15 @@ def _parse(request: HttpRequest, network: Network, options: FilterOptions) -> Se
 @require_GET
 @network_view
 def services(request: HttpRequest, network: Network) -> HttpResponse:
-    """The results page. Every search without results is counted, also when the page comes from the cache."""
+    """The results page. Every search by words alone that found (nearly) nothing is counted, also when the page
+    comes from the cache; the count is the cached ranking the page itself uses, so counting costs no extra query
+    for a search with results."""
     options = filter_options(network)
     query = _parse(request, network, options)  # once per request; the cached page below is keyed by its URL
-    if query.text and not query.has_filters and service_count(network=network, query=query) == 0:
-        zero_result_record(network=network, query=query.text)
+    if query.text and not query.has_filters:
+        found = service_count(network=network, query=query)
+        if found <= NEARLY_NOTHING:
+            zero_result_record(network=network, query=query.text, result_count=found)
     return _results_page(request, network=network, query=query, options=options)
 
 
