@@ -568,10 +568,15 @@ def call_close(*, call: ParticipationCall, acting_user: User) -> ParticipationCa
     return call
 
 
+def _taken(call: ParticipationCall) -> int:
+    """The places taken: sign-ups not cancelled."""
+    return CallSignup.objects.filter(call_id=call.pk, cancelled_at__isnull=True).count()
+
+
 def call_places_left(call: ParticipationCall) -> int | None:
     if call.capacity is None:
         return None
-    return max(0, call.capacity - call.signups.filter(cancelled_at__isnull=True).count())
+    return max(0, call.capacity - _taken(call))
 
 
 def call_open(call: ParticipationCall, now: dt.datetime | None = None) -> bool:
@@ -623,7 +628,7 @@ def call_signup(
     active = call.signups.filter(cancelled_at__isnull=True)
     if email and active.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("Met dit e-mailadres ben je al ingeschreven.")})
-    if call.capacity is not None and active.count() >= call.capacity:
+    if call.capacity is not None and _taken(call) >= call.capacity:
         raise ValidationError(_("Deze oproep is volzet. Er zijn geen plaatsen meer."))
     signup = CallSignup(
         network_id=call.network_id,
