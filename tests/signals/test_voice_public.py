@@ -203,6 +203,17 @@ def test_a_full_call_takes_nobody_more(client, network_a):
     assert CallSignup.objects.count() == 1
 
 
+def test_a_closed_call_still_shows_but_takes_nobody(client, network_a):
+    call = ParticipationCallFactory(network=network_a, status="closed")
+    html = client.get(_call_url(call)).content.decode()
+    assert "Inschrijven kan niet meer" in html and 'name="name"' not in html
+    assert (
+        "Inschrijven voor deze oproep kan niet (meer)"
+        in client.post(_call_url(call), {"name": "Sam", "phone": "0470 12 34 56"}).content.decode()
+    )
+    assert CallSignup.objects.count() == 0
+
+
 def test_after_the_deadline_signing_up_is_refused(client, network_a):
     import datetime as dt
 

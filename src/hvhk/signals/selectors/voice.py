@@ -26,9 +26,12 @@ def calls_published(*, network: Network) -> QuerySet[ParticipationCall]:
 
 
 def call_public_get(*, network: Network, pk) -> ParticipationCall:
-    """A published call of the network (also after it took place, to say so), else 404."""
+    """A published or closed call of the network (a closed one says signing up is over: the link in a
+    confirmation mail keeps working); a draft, or another network's call, is a 404."""
     calls = _with_counts(
-        ParticipationCall.objects.for_network(network).filter(status=ParticipationCall.Status.PUBLISHED)
+        ParticipationCall.objects.for_network(network).filter(
+            status__in=(ParticipationCall.Status.PUBLISHED, ParticipationCall.Status.CLOSED)
+        )
     )
     return scoped_get_or_404(calls, network=network, pk=pk)
 

@@ -170,8 +170,9 @@ def contribution_submit(
     bands = _ages(age_bands)
     _same_network(network, life_domain=life_domain, area=area)
     digest = text_hash(text)
-    # One writer per network at a time, so the same text sent twice at once is stored once.
-    Network.objects.select_for_update().filter(pk=network.pk).first()
+    # One contribution per network at a time, so the same text sent twice at once is stored once. FOR NO KEY
+    # UPDATE on PostgreSQL: rows of other tables that point at the network can still be written meanwhile.
+    Network.objects.select_for_update(no_key=True).filter(pk=network.pk).first()
     since = timezone.now() - DUPLICATE_WINDOW
     if (
         VoiceContribution.objects.for_network(network)
