@@ -100,8 +100,10 @@ def test_the_queue_shows_new_contributions_with_their_facts(client, coordinator_
     VoiceContributionFactory(
         network=network_a, text="Al behandeld.", status=VoiceContribution.Status.REJECTED
     )
+    VoiceContribution.objects.filter(pk=world["contribution"].pk).update(age_bands=["zwanger", "0-3"])
     client.force_login(coordinator_a)
     html = client.get(reverse("signals:voice-queue")).content.decode()
+    assert "Zwanger of baby op komst, 0 tot 3 jaar" in html and "Stem van ouders" in html
     assert "Te weinig opvang." in html and "Al behandeld." not in html and "Van B." not in html
     assert "Al behandeld." in client.get(reverse("signals:voice-queue") + "?show=done").content.decode()
 

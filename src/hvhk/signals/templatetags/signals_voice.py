@@ -6,6 +6,7 @@ already answered. Nothing in referrals or activities imports signals."""
 from django import template
 from django.urls import reverse
 
+from hvhk.referrals.models import AGE_CHOICES
 from hvhk.signals.models import VoiceContribution
 from hvhk.signals.services import voice as services
 
@@ -38,3 +39,10 @@ def activity_feedback(registration, token) -> dict | None:
     return _feedback(
         registration.network, Kind.ACTIVITY_FEEDBACK, registration.pk, token, "signals:activity-feedback"
     )
+
+
+@register.filter
+def age_labels(codes) -> str:
+    """["0-3", "zwanger"] -> "0 tot 3 jaar, Zwanger of baby op komst" (the words of the forms)."""
+    labels = dict(AGE_CHOICES)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])
