@@ -121,6 +121,7 @@ def private_page(request: HttpRequest, network: Network) -> HttpResponse:
         "consent": support_request.consent,
         "referrals": referrals,
         "new": new,
+        "token": token,  # for the feedback form (signals/voice/_request_feedback.html), posted, never in a URL
         "private_url": request.build_absolute_uri(reverse("referrals:private", args=[network.slug, token])),
     }
     return _private(render(request, "referrals/private.html", context))

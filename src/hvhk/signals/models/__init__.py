@@ -4,10 +4,11 @@ to the municipality. Every row belongs to one network."""
 
 from hvhk.signals.models.notes import PolicyNote, PolicyNoteSection, ThemeAnswer
 from hvhk.signals.models.signals import Signal, SignalEvent, Theme
-from hvhk.signals.models.voice import CallSignup, ParticipationCall, VoiceContribution
+from hvhk.signals.models.voice import CallSignup, CallSignupAccess, ParticipationCall, VoiceContribution
 
 __all__ = [
     "CallSignup",
+    "CallSignupAccess",
     "ParticipationCall",
     "PolicyNote",
     "PolicyNoteSection",

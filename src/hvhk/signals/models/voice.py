@@ -1,6 +1,6 @@
 """Parents' voice: what parents miss or would do better (on the public voice page, after a support request, after
 an activity), and calls to take part (a parents' panel) that parents sign up for. E-mail addresses and sign-ups are
-personal data: erased after SIGNALS_VOICE_RETENTION_DAYS (see `hvhk signals`)."""
+personal data: erased after VOICE_RETENTION_DAYS (see `hvhk signals-retention`)."""
 
 from django.conf import settings
 from django.db import models
@@ -66,6 +66,9 @@ class VoiceContribution(NetworkScopedModel):
     # SHA-256 of the normalised text: the same text sent again and again is refused (a flood), without keeping
     # anything about the sender.
     text_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # Feedback after a support request or an activity: a keyed hash (HMAC with the secret key) of the request's
+    # or registration's id, so each family answers once, while the contribution holds no link to the family.
+    feedback_key = models.CharField(max_length=64, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     signal = models.ForeignKey(
         "signals.Signal",
@@ -78,6 +81,7 @@ class VoiceContribution(NetworkScopedModel):
     moderated_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderation_note = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    replied_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
 
     same_network_fields = ("life_domain", "area", "activity", "signal")
 
@@ -86,6 +90,13 @@ class VoiceContribution(NetworkScopedModel):
         verbose_name = _("bijdrage van een ouder")
         verbose_name_plural = _("bijdragen van ouders")
         indexes = [models.Index(fields=["network", "status", "created_at"], name="voice_network_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "kind", "feedback_key"],
+                condition=~models.Q(feedback_key=""),
+                name="voice_feedback_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})" if self.created_at else self.kind
@@ -129,7 +140,7 @@ class ParticipationCall(NetworkScopedModel):
 
 
 class CallSignup(NetworkScopedModel):
-    """A parent who signs up for a call. Name and contact are erased SIGNALS_VOICE_RETENTION_DAYS after the call
+    """A parent who signs up for a call. Name and contact are erased VOICE_RETENTION_DAYS after the call
     (the count stays)."""
 
     call = models.ForeignKey(ParticipationCall, on_delete=models.CASCADE, related_name="signups")
@@ -150,3 +161,28 @@ class CallSignup(NetworkScopedModel):
 
     def __str__(self) -> str:
         return f"{self.call_id}: {self.pk}"
+
+
+class CallSignupAccess(NetworkScopedModel):
+    """Who opened the names and contact details of a call's sign-ups, and when. The call is a plain id, so the log
+    outlives a deleted call."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("inschrijvingen bekeken")
+        ERASE = "erase", _("gewist na de bewaartermijn")
+
+    user = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    user_label = models.CharField(max_length=254)
+    call_id_value = models.UUIDField()
+    call_title = models.CharField(max_length=200)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("inzage in inschrijvingen voor een oproep")
+        verbose_name_plural = _("inzage in inschrijvingen voor oproepen")
+        indexes = [models.Index(fields=["network", "created_at"], name="call_access_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user_label}: {self.get_action_display()} ({self.call_title})"
