@@ -208,7 +208,7 @@ COORDINATOR = "coordinator@leuven.demo"
 # Last year's note: the themes it carried (their answered signals are written "bundled in a theme"; the note and
 # the answer move them on), its texts and what the municipality answered on each theme.
 NOTE = {
-    "title": "Signalen uit de gezinnen: beleidsnota {period}",
+    "title": "Signalen uit de gezinnen {period}",
     "introduction": "Het Huis van het Kind Leuven verzamelt het hele jaar signalen van partners, werkgroepen en "
     "ouders. In deze nota brengen we de twee thema's die het vaakst terugkwamen, met onze voorstellen.",
     "closing": "We bespreken deze nota graag met het college. Het netwerk volgt de signalen verder op en brengt "
