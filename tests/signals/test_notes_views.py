@@ -2,6 +2,7 @@
 and their errors, finalising with a confirmation, the municipality's answer, and the downloads (a real PDF with the
 network's name, the themes and the heading; a Word-friendly HTML file) that never hold a personal quote."""
 
+import datetime as dt
 import io
 
 import pypdfium2 as pdfium
@@ -422,3 +423,25 @@ def test_downloads_of_a_final_note_do_not_change_when_signals_do(client, login, 
     assert "Een titel van na de nota" not in after
     assert "Geen opvangplaats bij terugkeer naar het werk" in " ".join(after.split())
     assert before.replace(" ", "") == after.replace(" ", "")
+
+
+def test_the_list_costs_the_same_queries_for_more_notes(client, login, note_world, coordinator_a, network_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(coordinator_a)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/portal/signals/notes/").status_code == 200
+    for year in (2020, 2021, 2022):
+        services.policy_note_create(
+            network=network_a,
+            title=f"Beleidsnota {year}",
+            period_start=dt.date(year, 1, 1),
+            period_end=dt.date(year, 12, 31),
+            themes=[note_world["opvang"], note_world["spare"]],
+            acting_user=coordinator_a,
+        )
+    with CaptureQueriesContext(connection) as more:
+        page = client.get("/portal/signals/notes/").content.decode()
+    assert "Beleidsnota 2021" in page
+    assert len(more.captured_queries) == len(few.captured_queries)
