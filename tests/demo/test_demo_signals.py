@@ -1,14 +1,34 @@
 """The demo's signals: about thirty signals of Leuven in five themes, a few duplicates merged, parents'
-contributions (some turned into or added to a signal) and a call to take part; nothing names a family."""
+contributions (some turned into or added to a signal), a call to take part, and last year's policy note with the
+municipality's answer on its two themes; nothing names a family."""
 
 import pytest
+from django.utils import timezone
 
 from hvhk.core.lib.personal_data import find_personal_data
 from hvhk.core.models import Network
 from hvhk.demo.services import demo_load
-from hvhk.signals.models import ParticipationCall, Signal, SignalEvent, Theme, VoiceContribution
+from hvhk.signals.models import (
+    ParticipationCall,
+    PolicyNote,
+    PolicyNoteSection,
+    Signal,
+    SignalEvent,
+    Theme,
+    ThemeAnswer,
+    VoiceContribution,
+)
 
-ROWS = (Signal, SignalEvent, Theme, VoiceContribution, ParticipationCall)
+ROWS = (
+    Signal,
+    SignalEvent,
+    Theme,
+    VoiceContribution,
+    ParticipationCall,
+    PolicyNote,
+    PolicyNoteSection,
+    ThemeAnswer,
+)
 
 
 @pytest.fixture
@@ -67,4 +87,62 @@ def test_a_second_load_writes_nothing(leuven):
     before = {model: set(model.objects.values_list("pk", "updated_at")) for model in ROWS}
     summary = demo_load()
     assert summary.signals.written is False
+    assert "1 policy note with 2 answers of the municipality" in summary.signals.line()
     assert {model: set(model.objects.values_list("pk", "updated_at")) for model in ROWS} == before
+
+
+# --- last year's policy note and the municipality's answer ---------------------------------------------------------
+
+NOTE_THEMES = {"Wachtlijsten in de kinderopvang", "Nieuwkomersgezinnen bereiken"}
+
+
+def test_last_years_note_is_final_and_answered_on_both_themes(leuven):
+    note = PolicyNote.objects.for_network(leuven).get()
+    assert note.status == PolicyNote.Status.FINAL and note.finalised_at is not None
+    assert note.period_end < timezone.localdate() and note.finalised_at.date() > note.period_end
+    assert [s["title"] for s in note.snapshot["sections"]] == [
+        "Wachtlijsten in de kinderopvang",
+        "Nieuwkomersgezinnen bereiken",
+    ]
+    for section in note.snapshot["sections"]:
+        assert section["signal_count"] >= 2 and section["quotes"] is not None and section["proposal"]
+    answers = ThemeAnswer.objects.for_network(leuven).select_related("theme")
+    assert {a.theme.title for a in answers} == NOTE_THEMES
+    assert all(a.note == note and a.answered_on > note.finalised_at.date() for a in answers)
+    for theme in Theme.objects.for_network(leuven):
+        expected = Theme.Status.ANSWERED if theme.title in NOTE_THEMES else Theme.Status.OPEN
+        assert theme.status == expected, theme.title
+
+
+def test_the_note_moved_its_signals_to_answered_step_by_step(leuven):
+    note = PolicyNote.objects.for_network(leuven).get()
+    answered = Signal.objects.for_network(leuven).filter(status=Signal.Status.ANSWERED)
+    assert answered.count() == 5
+    for signal in answered:
+        assert signal.theme.title in NOTE_THEMES
+        assert note.period_start <= signal.created_at.date() <= note.period_end
+        steps = [(e.action, e.from_status, e.to_status) for e in signal.events.all()]
+        assert steps[-2:] == [("note", "themed", "policy"), ("status", "policy", "answered")]
+        times = [e.created_at for e in signal.events.all()]
+        assert times == sorted(times) and times[-2] == note.finalised_at
+    # the themes' later signals were not in last year's note and stay where they were
+    assert not Signal.objects.for_network(leuven).filter(status=Signal.Status.POLICY).exists()
+
+
+def test_the_note_pdf_of_the_demo_names_leuven_and_its_themes(leuven, client):
+    import pypdfium2 as pdfium
+
+    from hvhk.accounts.models import User
+
+    note = PolicyNote.objects.for_network(leuven).get()
+    client.force_login(User.objects.get(email="coordinator@leuven.demo"))
+    response = client.get(f"/portal/signals/notes/{note.pk}/note.pdf")
+    assert response.status_code == 200
+    document = pdfium.PdfDocument(response.content)
+    text = " ".join(
+        " ".join(document[i].get_textpage().get_text_range() for i in range(len(document))).split()
+    )
+    document.close()
+    assert leuven.name in text and "Beleidsnota" in text
+    assert all(title in text for title in NOTE_THEMES)
+    assert "dertig extra plaatsen" not in text  # the answer came after the note; the note does not hold it

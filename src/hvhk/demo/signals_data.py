@@ -1,6 +1,11 @@
 """The demo's signals: what Leuven's partners and parents noticed over the last fourteen months, bundled into five
 themes (waiting lists in childcare, reaching newcomer families, teenagers' mental health, affordable leisure time,
-digital barriers), a few duplicates merged, parents' own contributions and a call to take part.
+digital barriers), a few duplicates merged, parents' own contributions and a call to take part; and last year's
+policy note, which carried the first two themes to the college, with the municipality's answer on each.
+
+The note is made the way a coordinator makes one, through the notes services: its signals go from "bundled in a
+theme" to "taken to policy" when it is finalised and to "answered" when the answer is recorded, each step in their
+trail (dated afterwards to when it happened in the demo's story).
 
 Dates are relative to the day the demo loads (`months` before it). Rows have stable ids (`demo_id`); a reload on
 the same day finds every row as it should be and writes nothing, another day rewrites the signals of the demo
@@ -14,6 +19,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from hvhk.accounts.models import User
 from hvhk.core.models import Area, Network
@@ -25,12 +31,14 @@ from hvhk.signals.models import (
     CallSignup,
     ParticipationCall,
     PolicyNote,
+    PolicyNoteSection,
     Signal,
     SignalEvent,
     Theme,
     ThemeAnswer,
     VoiceContribution,
 )
+from hvhk.signals.services import notes as note_services
 
 __all__ = ["SignalsSummary", "signals_load"]
 
@@ -195,15 +203,47 @@ REPORTERS = {  # who reported a signal without a partner: the working group's tr
 }
 
 
+COORDINATOR = "coordinator@leuven.demo"
+
+# Last year's note: the themes it carried (their answered signals are written "bundled in a theme"; the note and
+# the answer move them on), its texts and what the municipality answered on each theme.
+NOTE = {
+    "title": "Signalen uit de gezinnen {period}",
+    "introduction": "Het Huis van het Kind Leuven verzamelt het hele jaar signalen van partners, werkgroepen en "
+    "ouders. In deze nota brengen we de twee thema's die het vaakst terugkwamen, met onze voorstellen.",
+    "closing": "We bespreken deze nota graag met het college. Het netwerk volgt de signalen verder op en brengt "
+    "volgend jaar verslag uit over wat er veranderde.",
+    "themes": ["opvang", "nieuwkomers"],
+    "texts": {
+        "opvang": "Partners en ouders melden dat gezinnen maanden wachten op een plaats in de kinderopvang. Vooral "
+        "ouders die weer gaan werken of een opleiding starten, en ouders met wisselende uren, vallen uit de boot.",
+        "nieuwkomers": "Nieuwe gezinnen in Leuven kennen het aanbod niet. Ze komen pas als er al problemen zijn, "
+        "omdat folders en websites alleen in het Nederlands zijn.",
+    },
+    "answers": {
+        "opvang": "Het college opent dit najaar dertig extra plaatsen met een inkomenstarief in Kessel-Lo en "
+        "Wilsele. Eén aanmeldpunt voor alle opvang in Leuven wordt onderzocht met de opvangsector.",
+        "nieuwkomers": "De stad werft een halftijdse brugfiguur voor het onthaal van nieuwkomersgezinnen. De "
+        "folder van het Huis van het Kind wordt vertaald in vijf talen.",
+    },
+}
+
+
 @dataclass
 class SignalsSummary:
     signals: int = 0
     themes: int = 0
     contributions: int = 0
+    notes: int = 0
+    answers: int = 0
     written: bool = False
 
     def line(self) -> str:
-        return f"signals: {self.signals} signals in {self.themes} themes, {self.contributions} parents' contributions"
+        return (
+            f"signals: {self.signals} signals in {self.themes} themes, {self.contributions} parents' "
+            f"contributions, {self.notes} policy note{'s' if self.notes != 1 else ''} with "
+            f"{self.answers} answer{'s' if self.answers != 1 else ''} of the municipality"
+        )
 
 
 def _at(today: dt.date, months: int, day: int = 12) -> dt.datetime:
@@ -236,12 +276,14 @@ class _Demo:
                 title=spec["title"],
                 description=spec["description"],
                 proposal=spec["proposal"],
-                status=spec["status"],
+                status=Theme.Status.OPEN if spec["key"] in NOTE["themes"] else spec["status"],
                 body=self.bodies.get(spec["body"]) if spec["body"] else None,
-                created_by=self.users.get("coordinator@leuven.demo"),
+                created_by=self.users.get(COORDINATOR),
             )
             for spec in THEMES
         ]
+        for theme, spec in zip(themes, THEMES, strict=True):
+            theme._final_status = spec["status"]  # what the note and the answer make of it
         signals, events, created = [], [], {}
         for (
             key,
@@ -259,6 +301,9 @@ class _Demo:
             merged,
         ) in SIGNALS:
             pk = self.id("signal", key)
+            final_status = status
+            if theme in NOTE["themes"] and status == S.ANSWERED:
+                status = S.THEMED  # last year's note takes it to policy, the municipality's answer answers it
             created[pk] = _at(self.today, months, day=3 + len(signals) % 24)
             reporter = self._reporter(source, org)
             extra = EVIDENCE.get(key, "").split(".")[0] if source == SRC.FIGURES else ""
@@ -286,6 +331,7 @@ class _Demo:
                 status_changed_at=created[pk] + dt.timedelta(days=14) if status != S.NEW else None,
             )
             signal.created_at = created[pk]  # for the comparison with what is there; written after the insert
+            signal._final_status = final_status
             signals.append(signal)
             events.append(self._event(signal, "reported", SignalEvent.Action.REPORTED, reporter, created[pk]))
             if status not in (S.NEW, S.MERGED):
@@ -294,7 +340,7 @@ class _Demo:
                         signal,
                         "status",
                         SignalEvent.Action.STATUS,
-                        self.users.get("coordinator@leuven.demo"),
+                        self.users.get(COORDINATOR),
                         created[pk] + dt.timedelta(days=14),
                         from_status=S.NEW,
                         to_status=status,
@@ -306,7 +352,7 @@ class _Demo:
                         signal,
                         "merged",
                         SignalEvent.Action.MERGED,
-                        self.users.get("coordinator@leuven.demo"),
+                        self.users.get(COORDINATOR),
                         created[pk] + dt.timedelta(days=10),
                         from_status=S.NEW,
                         to_status=S.MERGED,
@@ -327,7 +373,7 @@ class _Demo:
                     language="nl",
                     status=status,
                     signal_id=self.id("signal", signal) if signal else None,
-                    moderated_by=self.users.get("coordinator@leuven.demo") if signal else None,
+                    moderated_by=self.users.get(COORDINATOR) if signal else None,
                     moderated_at=_at(self.today, months, day=20) if signal else None,
                 )
             )
@@ -344,7 +390,7 @@ class _Demo:
             signup_until=dt.datetime.combine(self.today + dt.timedelta(days=21), dt.time(23, 59), tzinfo=TZ),
             status=ParticipationCall.Status.PUBLISHED,
             theme_id=self.id("theme", "nieuwkomers"),
-            created_by=self.users.get("coordinator@leuven.demo"),
+            created_by=self.users.get(COORDINATOR),
         )
         signups = [
             CallSignup(
@@ -384,14 +430,105 @@ class _Demo:
 
 
 def _same(rows: list, model, fields: tuple[str, ...], network: Network) -> bool:
+    """The rows are there as the demo leaves them (a status the note changes is compared with its end)."""
     have = set(model.objects.for_network(network).values_list("pk", *fields))
-    want = {(row.pk, *(getattr(row, f) for f in fields)) for row in rows}
+    want = {(row.pk, *(getattr(row, f"_final_{f}", getattr(row, f)) for f in fields)) for row in rows}
     return have == want
 
 
+def _note_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Last year's note: the twelve months that ended ten months ago (the first of its signals came in then)."""
+    end = (today - relativedelta(months=9)).replace(day=1) - dt.timedelta(days=1)
+    start = (end + dt.timedelta(days=1)) - relativedelta(months=12)
+    return start, end
+
+
+def _note_title(start: dt.date, end: dt.date) -> str:
+    period = str(end.year) if start.year == end.year else f"{start.year}-{end.year}"
+    return NOTE["title"].format(period=period)
+
+
+def _note_is_there(network: Network, today: dt.date) -> bool:
+    start, end = _note_period(today)
+    note = (
+        PolicyNote.objects.for_network(network)
+        .filter(
+            title=_note_title(start, end), period_start=start, period_end=end, status=PolicyNote.Status.FINAL
+        )
+        .first()
+    )
+    return (
+        note is not None
+        and PolicyNote.objects.for_network(network).count() == 1
+        and set(note.answers.values_list("theme_id", flat=True))
+        == {demo_id(network.slug, "theme", key) for key in NOTE["themes"]}
+        and ThemeAnswer.objects.for_network(network).count() == len(NOTE["themes"])
+    )
+
+
+def notes_load(*, network: Network, today: dt.date) -> None:
+    """Last year's policy note, made through the services as the coordinator would: created over the period with
+    the two themes, the texts written, finalised, and the municipality's answer recorded on each theme. The rows
+    and the steps in the signals' trails are then dated to when they happened in the demo's story."""
+    coordinator = User.objects.get(email=COORDINATOR)
+    start, end = _note_period(today)
+    made = dt.datetime.combine(end + dt.timedelta(days=7), dt.time(9, 0), tzinfo=TZ)
+    finalised = made + dt.timedelta(days=14)
+    answered = finalised + dt.timedelta(days=49)
+    themes = {key: Theme.objects.get(pk=demo_id(network.slug, "theme", key)) for key in NOTE["themes"]}
+    note = note_services.policy_note_create(
+        network=network,
+        title=_note_title(start, end),
+        period_start=start,
+        period_end=end,
+        themes=list(themes.values()),
+        introduction=NOTE["introduction"],
+        acting_user=coordinator,
+    )
+    note = note_services.policy_note_update(
+        note=note,
+        title=note.title,
+        period_start=start,
+        period_end=end,
+        addressee=note.addressee,
+        introduction=note.introduction,
+        closing=NOTE["closing"],
+        acting_user=coordinator,
+    )
+    for section in note.sections.select_related("theme"):
+        key = next(k for k, theme in themes.items() if theme.pk == section.theme_id)
+        note_services.policy_note_section_update(
+            section=section, text=NOTE["texts"][key], proposal=section.proposal, acting_user=coordinator
+        )
+    since = timezone.now()  # the demo's own steps are all dated before this moment
+    note = note_services.policy_note_finalise(note=note, acting_user=coordinator)
+    note_steps = list(
+        SignalEvent.objects.for_network(network).filter(created_at__gte=since).values_list("pk", flat=True)
+    )
+    for key, theme in themes.items():
+        note_services.theme_answer_record(
+            theme=theme,
+            note=note,
+            answered_on=answered.date(),
+            answer=NOTE["answers"][key],
+            acting_user=coordinator,
+        )
+    events = SignalEvent.objects.for_network(network).filter(created_at__gte=since)
+    events.filter(pk__in=note_steps).update(created_at=finalised, updated_at=finalised)
+    events.exclude(pk__in=note_steps).update(created_at=answered, updated_at=answered)
+    PolicyNote.objects.filter(pk=note.pk).update(
+        created_at=made, updated_at=finalised, finalised_at=finalised
+    )
+    PolicyNoteSection.objects.filter(note=note).update(created_at=made, updated_at=made)
+    ThemeAnswer.objects.for_network(network).update(created_at=answered, updated_at=answered)
+    Signal.objects.for_network(network).filter(theme__in=themes.values(), status=S.ANSWERED).update(
+        status_changed_at=answered
+    )
+
+
 def signals_load(*, networks: dict[str, Network], today: dt.date) -> SignalsSummary:
-    """Restore Leuven's signals, themes, parents' contributions and call, dated as if loaded on `today`. The
-    policy note of last year and the municipality's answer are added by `notes_load` once notes exist."""
+    """Restore Leuven's signals, themes, parents' contributions and call, dated as if loaded on `today`, and last
+    year's policy note with the municipality's answer (`notes_load`)."""
     network = networks["leuven"]
     demo = _Demo(network, today)
     rows = demo.wanted()
@@ -403,14 +540,18 @@ def signals_load(*, networks: dict[str, Network], today: dt.date) -> SignalsSumm
         )
         and _same(rows["contributions"], VoiceContribution, ("text", "status", "signal_id"), network)
         and _same(rows["calls"], ParticipationCall, ("title", "starts_at"), network)
+        and _note_is_there(network, today)
     )
     if not unchanged:
         with transaction.atomic():
             _replace(network, rows)
+            notes_load(network=network, today=today)
         summary.written = True
     summary.signals = Signal.objects.for_network(network).exclude(status=S.MERGED).count()
     summary.themes = Theme.objects.for_network(network).count()
     summary.contributions = VoiceContribution.objects.for_network(network).count()
+    summary.notes = PolicyNote.objects.for_network(network).count()
+    summary.answers = ThemeAnswer.objects.for_network(network).count()
     return summary
 
 
