@@ -525,3 +525,34 @@ def test_a_proposal_gets_no_theme_form(client, network_a, coordinator_a):
     html = _get(client, coordinator_a, reverse("signals:detail", args=[proposal.pk])).content.decode()
     assert 'name="action" value="theme"' not in html
     assert 'name="action" value="status"' in html
+
+
+# --- the way to the other signal pages -------------------------------------------------------------------------
+
+TRIAGE_PAGES = ("signals:proposals", "signals:voice-queue", "signals:calls")
+
+
+@pytest.mark.parametrize("persona", ["coordinator_a", "trekker_a"])
+def test_triagers_find_proposals_contributions_calls_and_notes_from_the_list(client, request, persona):
+    response = _get(client, request.getfixturevalue(persona), reverse("signals:list"))
+    html = response.content.decode()
+    for name in (*TRIAGE_PAGES, "signals:notes"):
+        assert f'href="{reverse(name)}"' in html, name
+
+
+def test_a_partner_finds_the_notes_but_not_the_triage_pages(client, editor_a):
+    html = _get(client, editor_a, reverse("signals:list")).content.decode()
+    assert f'href="{reverse("signals:notes")}"' in html
+    for name in TRIAGE_PAGES:
+        assert f'href="{reverse(name)}"' not in html, name
+
+
+def test_the_coordinator_records_the_answer_from_the_theme(client, network_a, coordinator_a, editor_a):
+    theme = ThemeFactory(network=network_a)
+    link = f'href="{reverse("signals:theme-answer", args=[theme.pk])}"'
+    assert (
+        link in _get(client, coordinator_a, reverse("signals:theme-detail", args=[theme.pk])).content.decode()
+    )
+    assert (
+        link not in _get(client, editor_a, reverse("signals:theme-detail", args=[theme.pk])).content.decode()
+    )
