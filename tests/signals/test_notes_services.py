@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import RestrictedError
 from django.utils import timezone
 
 from hvhk.signals.models import PolicyNote, PolicyNoteSection, Signal, SignalEvent, Theme, ThemeAnswer
@@ -235,6 +236,16 @@ def test_quotes_leave_out_anything_personal_and_unmoderated(note_world):
     assert not any("example.org" in q or "0470" in q or "niet citeren" in q for q in quotes)
 
 
+def test_a_contribution_already_quoted_in_the_evidence_is_quoted_once(note_world):
+    words = "Ik zoek al maanden opvang voor mijn dochter."
+    themed = Signal.objects.get(title="Geen opvangplaats bij terugkeer naar het werk")
+    themed.evidence = f"{SAFE_QUOTE}\n“{words}” (een ouder, via de stem van ouders)"
+    themed.save()
+    quotes = note_content(note=note_world["draft"])["sections"][0]["quotes"]
+    assert sum(words in quote for quote in quotes) == 1
+    assert words not in quotes  # only the quote with where it comes from
+
+
 def test_earlier_answers_before_the_period_end_show_what_changed(note_world):
     opvang = note_world["opvang"]
     ThemeAnswerFactory(theme=opvang, network=opvang.network, answered_on=note_world["start"], answer="Eerder")
@@ -389,3 +400,16 @@ def test_an_answer_for_another_network_theme_is_refused(note_world, coordinator_
         )
     theme_b = ThemeFactory(network=note_world["other_theme"].network)
     assert theme_b.answers.count() == 0
+
+
+# --- deleting ----------------------------------------------------------------------------------------------------
+
+
+def test_a_theme_in_a_note_stays_but_the_network_can_go_with_its_notes(note_world):
+    opvang = note_world["opvang"]
+    with pytest.raises(RestrictedError):
+        opvang.delete()
+    network = opvang.network
+    network.delete()
+    assert not PolicyNote.objects.filter(network_id=network.pk).exists()
+    assert not Theme.objects.filter(network_id=network.pk).exists()

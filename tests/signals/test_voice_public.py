@@ -32,6 +32,12 @@ def test_the_page_has_the_form_without_an_account(client, network_a):
     assert "90 dagen" in html  # how long the e-mail address is kept
 
 
+@pytest.mark.parametrize("path", ["/{slug}/", "/{slug}/activities/", "/{slug}/partners/"])
+def test_parents_find_the_voice_page_from_the_public_pages(client, network_a, path):
+    page = client.get(path.format(slug=network_a.slug)).content.decode()
+    assert f'href="{_url(network_a)}"' in page
+
+
 def test_an_unknown_network_is_404(client, db):
     assert client.get("/bestaat-niet/voice/").status_code == 404
 

@@ -52,7 +52,8 @@ class PolicyNoteSection(NetworkScopedModel):
     """One theme in a note: its editable text and the network's proposal, in the note's order."""
 
     note = models.ForeignKey(PolicyNote, on_delete=models.CASCADE, related_name="sections")
-    theme = models.ForeignKey("signals.Theme", on_delete=models.PROTECT, related_name="note_sections")
+    # RESTRICT: a theme in a note cannot be deleted, but a network (and its notes with it) can.
+    theme = models.ForeignKey("signals.Theme", on_delete=models.RESTRICT, related_name="note_sections")
     position = models.PositiveIntegerField(default=0)
     text = models.TextField(_("tekst"), max_length=8000, blank=True)
     proposal = models.TextField(_("voorstel van het netwerk"), max_length=4000, blank=True)

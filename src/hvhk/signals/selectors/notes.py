@@ -89,9 +89,11 @@ def _quotes(signals: list[Signal]) -> list[str]:
         .values_list("text", flat=True)
     )
     quotes.extend(_clean(text) for text in contributions)
+    # A contribution made into a signal or linked to one is usually quoted in the signal's evidence already
+    # (with who said it and when): it is not repeated.
     unique: list[str] = []
     for quote in quotes:
-        if quote and quote not in unique:
+        if quote and not any(quote in earlier for earlier in unique):
             unique.append(quote)
     return unique[:MAX_QUOTES]
 
