@@ -60,8 +60,10 @@ def test_merged_signals_point_at_a_signal_that_counts_their_reporters(leuven):
 def test_every_signal_has_a_trail_that_starts_with_its_report(leuven):
     for signal in Signal.objects.for_network(leuven).prefetch_related("events"):
         events = list(signal.events.all())
-        assert events[0].action == SignalEvent.Action.REPORTED
-        assert events[0].created_at == signal.created_at
+        first = SignalEvent.Action.PROPOSED if signal.proposal_key else SignalEvent.Action.REPORTED
+        assert events[0].action == first
+        if not signal.proposal_key:  # the story's signals are dated; a proposal is made now
+            assert events[0].created_at == signal.created_at
 
 
 def test_parents_contributions_and_a_call_with_sign_ups(leuven):
@@ -146,3 +148,15 @@ def test_the_note_pdf_of_the_demo_names_leuven_and_its_themes(leuven, client):
     assert leuven.name in text and "Beleidsnota" in text
     assert all(title in text for title in NOTE_THEMES)
     assert "dertig extra plaatsen" not in text  # the answer came after the note; the note does not hold it
+
+
+# --- last month's proposals from the figures ----------------------------------------------------------------------
+
+
+def test_last_months_figures_are_proposed_to_the_coordinator(leuven):
+    proposals = Signal.objects.for_network(leuven).filter(status=Signal.Status.PROPOSED)
+    keys = {signal.proposal_key.split(":")[0] for signal in proposals}
+    assert {"zero-search", "overdue"} <= keys
+    titles = " ".join(proposals.values_list("title", flat=True))
+    assert "nachtopvang" in titles and "سكن اجتماعي" in titles
+    assert all(signal.origin == Signal.Origin.PLATFORM and signal.figures for signal in proposals)

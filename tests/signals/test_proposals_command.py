@@ -32,7 +32,7 @@ def test_by_default_every_network_gets_last_months_proposals_with_progress_and_a
     month = f"{last_month():%Y-%m}"
 
     assert f"netwerk-a: counting {month}…" in output and f"netwerk-b: counting {month}…" in output
-    assert "netwerk-a: 1 new proposals (1 zero-search)" in output
+    assert "netwerk-a: 1 new proposal (1 zero-search)" in output
     assert f"Signal proposals for {month}: 2 new in 2 networks." in output
     assert Signal.objects.filter(status=Signal.Status.PROPOSED).count() == 2
 
@@ -44,7 +44,7 @@ def test_by_default_every_network_gets_last_months_proposals_with_progress_and_a
 def test_one_network_and_one_month(figures, network_b):
     output = _run("--network", "netwerk-b", "--month", "2020-" + f"{last_month():%m}")
 
-    assert "netwerk-a" not in output and "netwerk-b: 1 new proposals" in output
+    assert "netwerk-a" not in output and "netwerk-b: 1 new proposal" in output
     (signal,) = Signal.objects.all()
     assert signal.network == network_b and signal.figures["subject"] == "oud"
 

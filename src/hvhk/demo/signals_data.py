@@ -27,6 +27,7 @@ from hvhk.demo.files import demo_id
 from hvhk.directory.models import Organization
 from hvhk.directory.selectors import life_domain_list
 from hvhk.network.models import Body
+from hvhk.search.models import ZeroResultQuery
 from hvhk.signals.models import (
     CallSignup,
     ParticipationCall,
@@ -39,6 +40,7 @@ from hvhk.signals.models import (
     VoiceContribution,
 )
 from hvhk.signals.services import notes as note_services
+from hvhk.signals.services.proposals import signals_propose
 
 __all__ = ["SignalsSummary", "signals_load"]
 
@@ -236,11 +238,13 @@ class SignalsSummary:
     contributions: int = 0
     notes: int = 0
     answers: int = 0
+    proposals: int = 0
     written: bool = False
 
     def line(self) -> str:
         return (
-            f"signals: {self.signals} signals in {self.themes} themes, {self.contributions} parents' "
+            f"signals: {self.signals} signals in {self.themes} themes (and {self.proposals} "
+            f"proposal{'s' if self.proposals != 1 else ''} from last month's figures), {self.contributions} parents' "
             f"contributions, {self.notes} policy note{'s' if self.notes != 1 else ''} with "
             f"{self.answers} answer{'s' if self.answers != 1 else ''} of the municipality"
         )
@@ -430,8 +434,12 @@ class _Demo:
 
 
 def _same(rows: list, model, fields: tuple[str, ...], network: Network) -> bool:
-    """The rows are there as the demo leaves them (a status the note changes is compared with its end)."""
-    have = set(model.objects.for_network(network).values_list("pk", *fields))
+    """The rows are there as the demo leaves them (a status the note changes is compared with its end). Signals
+    proposed from the figures (`proposals_load`) are not the demo's own rows and are left out."""
+    existing = model.objects.for_network(network)
+    if model is Signal:
+        existing = existing.filter(proposal_key="")
+    have = set(existing.values_list("pk", *fields))
     want = {(row.pk, *(getattr(row, f"_final_{f}", getattr(row, f)) for f in fields)) for row in rows}
     return have == want
 
@@ -526,6 +534,32 @@ def notes_load(*, network: Network, today: dt.date) -> None:
     )
 
 
+# What families searched on Leuven's wegwijzer last month without finding (nearly) anything: the normalised words,
+# how often, the most results any search found. With the demo's other figures (services overdue for a check,
+# waiting lists, declined referrals) they make last month's proposals for the coordinator.
+SEARCH_GAPS = (
+    ("nachtopvang", 9, 0),
+    ("babysit avond", 7, 1),
+    ("سكن اجتماعي", 6, 0),  # social housing, typed in Arabic
+    ("autisme tiener", 5, 2),
+)
+
+
+def proposals_load(*, network: Network, today: dt.date) -> int:
+    """Last month's search gaps, then last month's proposals from the figures, made as the monthly command makes
+    them (`signals_propose`: a proposal made before is not made again). Returns the open proposals."""
+    month = today.replace(day=1) - relativedelta(months=1)
+    for query, count, found in SEARCH_GAPS:
+        row, created = ZeroResultQuery.objects.get_or_create(
+            network=network, month=month, query=query, defaults={"count": count, "max_results": found}
+        )
+        if not created and (row.count, row.max_results) != (count, found):
+            ZeroResultQuery.objects.filter(pk=row.pk).update(count=count, max_results=found)
+    if month <= timezone.localdate().replace(day=1):  # a demo dated in the future proposes nothing
+        signals_propose(network=network, month=month)
+    return Signal.objects.for_network(network).filter(status=S.PROPOSED).count()
+
+
 def signals_load(*, networks: dict[str, Network], today: dt.date) -> SignalsSummary:
     """Restore Leuven's signals, themes, parents' contributions and call, dated as if loaded on `today`, and last
     year's policy note with the municipality's answer (`notes_load`)."""
@@ -547,7 +581,8 @@ def signals_load(*, networks: dict[str, Network], today: dt.date) -> SignalsSumm
             _replace(network, rows)
             notes_load(network=network, today=today)
         summary.written = True
-    summary.signals = Signal.objects.for_network(network).exclude(status=S.MERGED).count()
+    summary.proposals = proposals_load(network=network, today=today)
+    summary.signals = Signal.objects.for_network(network).exclude(status__in=(S.MERGED, S.PROPOSED)).count()
     summary.themes = Theme.objects.for_network(network).count()
     summary.contributions = VoiceContribution.objects.for_network(network).count()
     summary.notes = PolicyNote.objects.for_network(network).count()

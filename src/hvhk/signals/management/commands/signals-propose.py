@@ -51,8 +51,11 @@ class Command(BaseCommand):
                 kinds[signal.figures["kind"]] = kinds.get(signal.figures["kind"], 0) + 1
             detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
             self.stdout.write(
-                f"{each.slug}: {len(created)} new proposals" + (f" ({detail})" if detail else "")
+                f"{each.slug}: {len(created)} new proposal{'' if len(created) == 1 else 's'}"
+                + (f" ({detail})" if detail else "")
             )
         self.stdout.write(
-            self.style.SUCCESS(f"Signal proposals for {first:%Y-%m}: {total} new in {done} networks.")
+            self.style.SUCCESS(
+                f"Signal proposals for {first:%Y-%m}: {total} new in {done} network{'' if done == 1 else 's'}."
+            )
         )
