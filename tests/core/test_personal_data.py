@@ -2,7 +2,7 @@
 
 import pytest
 
-from hvhk.core.lib.personal_data import find_personal_data, personal_data_kinds
+from hvhk.core.lib.personal_data import find_personal_data, personal_data_found, personal_data_kinds
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,11 @@ def test_a_national_register_number_is_not_also_a_phone_number():
 
 def test_kinds_are_named_once_each_in_plain_words():
     assert personal_data_kinds("a@b.be, c@d.be en 0470 12 34 56") == ["een e-mailadres", "een telefoonnummer"]
+
+
+def test_what_was_found_is_named_for_a_message():
+    assert personal_data_found("Wachtlijst van acht maanden") == ""
+    assert personal_data_found("Mail mama@example.org") == "een e-mailadres"
+    assert personal_data_found("Mail mama@example.org of bel 0470 12 34 56") == (
+        "een e-mailadres en een telefoonnummer"
+    )

@@ -8,6 +8,7 @@ families never belong in these texts."""
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -81,3 +82,12 @@ def personal_data_kinds(text: str) -> list[str]:
         if finding.label not in labels:
             labels.append(finding.label)
     return labels
+
+
+def personal_data_found(text: str) -> str:
+    """What `text` seems to hold, as words for a message ("een e-mailadres en een telefoonnummer"), or "" when
+    nothing personal was found. Every form that refuses such a text names it the same way."""
+    labels = [str(label) for label in personal_data_kinds(text or "")]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return gettext("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hvhk.accounts.models import User
-from hvhk.core.lib.personal_data import personal_data_kinds
+from hvhk.core.lib.personal_data import personal_data_found
 from hvhk.core.models import Network
 from hvhk.signals.models import Signal, SignalEvent
 from hvhk.signals.selectors import proposals as figures
@@ -224,14 +224,14 @@ def _locked_proposal(signal: Signal, acting_user: User) -> Signal:
 
 
 def _refuse_personal_data(field: str, text: str) -> None:
-    kinds = personal_data_kinds(text)
-    if kinds:
+    found = personal_data_found(text)
+    if found:
         raise ValidationError(
             {
                 field: _(
                     "Deze tekst lijkt %(kinds)s te bevatten. Schrijf geen gegevens van gezinnen of personen."
                 )
-                % {"kinds": _(" en ").join(kinds)}
+                % {"kinds": found}
             }
         )
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.access import ActiveRole, holds_role
 from hvhk.accounts.models import RoleAssignment, User
-from hvhk.core.lib.personal_data import personal_data_kinds
+from hvhk.core.lib.personal_data import personal_data_found
 from hvhk.core.models import Area
 from hvhk.directory.models import TaxonomyTerm
 from hvhk.network.models import Body
@@ -52,24 +52,17 @@ NOTE_MAX = SignalEvent._meta.get_field("note").max_length
 # --- shared checks ---------------------------------------------------------------------------------------------
 
 
-def _listed(labels: list[str]) -> str:
-    """ "een e-mailadres", "een e-mailadres en een telefoonnummer", "a, b en c"."""
-    if len(labels) == 1:
-        return labels[0]
-    return _("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
-
-
 def personal_data_errors(texts: dict[str, str]) -> dict[str, str]:
     """{field: message} for every text that looks like it holds an e-mail address, a phone number or a national
     register number (what was found is named; the text itself is not repeated)."""
     errors = {}
     for field, text in texts.items():
-        kinds = personal_data_kinds(text or "")
-        if kinds:
+        found = personal_data_found(text)
+        if found:
             errors[field] = _(
                 "Deze tekst lijkt %(what)s te bevatten. Laat namen en contactgegevens van gezinnen weg: een "
                 "signaal gaat over wat vaker voorkomt, nooit over één gezin."
-            ) % {"what": _listed(kinds)}
+            ) % {"what": found}
     return errors
 
 

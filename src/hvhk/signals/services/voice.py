@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 from hvhk.accounts.models import User
 from hvhk.activities.models import Registration
 from hvhk.activities.selectors.registrations_public import registration_over
-from hvhk.core.lib.personal_data import personal_data_kinds
+from hvhk.core.lib.personal_data import personal_data_found
 from hvhk.core.models import Area, Network
 from hvhk.directory.models import TaxonomyTerm
 from hvhk.referrals.models import SupportRequest
@@ -72,8 +72,8 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalised(text).encode()).hexdigest()
 
 
-def personal_data_message(kinds: list[str], *, email_field: bool) -> str:
-    found = ", ".join(kinds)
+def personal_data_message(found: str, *, email_field: bool) -> str:
+    """The parent's message for a text that seems to hold personal data (`found`: personal_data_found)."""
     if email_field:
         return _(
             "Je tekst bevat %(found)s. Laat persoonsgegevens weg; je e-mailadres kan in het veld hieronder."
@@ -94,9 +94,9 @@ def _text(
                 % {"limit": limit, "n": len(text)}
             }
         )
-    kinds = personal_data_kinds(text)
-    if kinds:
-        raise ValidationError({field: personal_data_message(kinds, email_field=email_field)})
+    found = personal_data_found(text)
+    if found:
+        raise ValidationError({field: personal_data_message(found, email_field=email_field)})
     return text
 
 
