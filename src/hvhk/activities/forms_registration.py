@@ -5,7 +5,6 @@ Free text (names, ages, remarks) is taken as the family types it and escaped whe
 dropping a family's registration costs too much (the rate limit per address guards the form instead)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -173,12 +172,3 @@ class RegistrationChangeForm(PeopleFields):
 
 def row_left_text(left: int) -> str:
     return ngettext("nog %(n)d plaats", "nog %(n)d plaatsen", left) % {"n": left}
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has it, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,16 +16,6 @@ from hvhk.directory.selectors import life_domain_list
 from hvhk.referrals.models import AGE_CHOICES
 from hvhk.signals.models import ParticipationCall, Signal, Theme, VoiceContribution
 from hvhk.signals.services import voice as services
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has it, else above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
 
 # --- public ------------------------------------------------------------------------------------------------------
 

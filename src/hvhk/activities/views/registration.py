@@ -20,13 +20,13 @@ from django_ratelimit.core import is_ratelimited
 from hvhk.activities.forms_registration import (
     RegistrationChangeForm,
     RegistrationForm,
-    add_service_errors,
     row_left_text,
 )
 from hvhk.activities.models import Activity, Registration
 from hvhk.activities.selectors import registrations_public as selectors
 from hvhk.activities.selectors.availability import series_availability
 from hvhk.activities.services import registrations as services
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.lib.http import client_ip
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.lib.pdf import pdf_bytes
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.network.models import ActionItem, AgendaItem, Decision, Meeting
@@ -54,14 +55,6 @@ def _page(request: HttpRequest, role: ActiveRole, template: str, context: dict) 
 def _meeting_url(meeting: Meeting, item: AgendaItem | None = None) -> str:
     url = reverse("network:meeting", args=[meeting.pk])
     return f"{url}#punt-{item.pk}" if item is not None else url
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _managed_meeting(role: ActiveRole, request: HttpRequest, meeting_id) -> Meeting:
@@ -114,7 +107,7 @@ def decision_new(request: HttpRequest, role: ActiveRole, meeting_id, item_id) ->
                 meeting=meeting, agenda_item=item, text=form.cleaned_data["text"], acting_user=request.user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het besluit is bewaard."))
             return redirect(_meeting_url(meeting, item))
@@ -148,7 +141,7 @@ def decision_edit(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
                 decision=decision, text=form.cleaned_data["text"], acting_user=request.user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Het besluit is aangepast. De vorige tekst blijft in de geschiedenis.")
@@ -239,7 +232,7 @@ def action(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
                 try:
                     services.action_update(action=item, acting_user=request.user, **edit_form.cleaned_data)
                 except ValidationError as error:
-                    _add_errors(edit_form, error)
+                    add_service_errors(edit_form, error)
                 else:
                     messages.success(request, _("De actie is aangepast."))
                     return redirect("network:action", item.pk)
@@ -272,7 +265,7 @@ def action_new(request: HttpRequest, role: ActiveRole, meeting_id, item_id) -> H
                 meeting=meeting, agenda_item=item, acting_user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De actie is bewaard."))
             return redirect(_meeting_url(meeting, item))
@@ -309,7 +302,7 @@ def _upload(request, role, *, body, meeting=None, item=None, back_url: str) -> H
                 acting_user=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het document is toegevoegd."))
             return redirect(back_url)

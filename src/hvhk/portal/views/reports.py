@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hvhk.accounts.access import ActiveRole
 from hvhk.accounts.decorators import role_required
 from hvhk.accounts.models import User
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.lib.http import is_local_path
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.directory.models import Organization
@@ -158,15 +159,6 @@ def _perform(action: str, report: ErrorReport, data: dict, user: User) -> str:
     return _("Je antwoord is verstuurd naar de melder.")
 
 
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's errors on the form: on the field they name, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, texts in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, texts)
-
-
 # --- pages -----------------------------------------------------------------------------------------------------
 
 
@@ -211,7 +203,7 @@ def report(request: HttpRequest, role: ActiveRole, report_id) -> HttpResponse:
             try:
                 done = _perform(action, report, form.cleaned_data, request.user)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
                 report.refresh_from_db()  # show what is stored, not what the failed attempt changed
             else:
                 messages.success(request, done)

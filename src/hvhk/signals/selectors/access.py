@@ -55,6 +55,12 @@ def can_see_counts(user: User | None, *, network) -> bool:
     )
 
 
+def triages(*, role: ActiveRole, user: User) -> bool:
+    """In the active role, `user` sees every signal and triages: the role is the coordinator's, or the person is a
+    trekker of the network."""
+    return role.is_coordinator or is_trekker(user, network=role.network)
+
+
 def _reporter_q(role: ActiveRole, user: User) -> Q:
     if role.organization is not None:
         return Q(organization=role.organization)
@@ -66,7 +72,7 @@ def signals_for(*, role: ActiveRole, user: User) -> QuerySet[Signal]:
     own (or the person's own) for reporters, none for the analyst. Proposals from the figures and merged signals
     are part of "all"; pages filter them."""
     signals = Signal.objects.for_network(role.network)
-    if role.is_coordinator or is_trekker(user, network=role.network):
+    if triages(role=role, user=user):
         return signals
     if role.role in REPORTERS:
         return signals.filter(_reporter_q(role, user)).exclude(status=Signal.Status.PROPOSED)
@@ -82,14 +88,14 @@ def themes_for(*, role: ActiveRole, user: User) -> QuerySet[Theme]:
 
 def contributions_for(*, role: ActiveRole, user: User) -> QuerySet[VoiceContribution]:
     """Parents' contributions: the coordinator and trekkers only (they moderate them)."""
-    if role.is_coordinator or is_trekker(user, network=role.network):
+    if triages(role=role, user=user):
         return VoiceContribution.objects.for_network(role.network)
     return VoiceContribution.objects.none()
 
 
 def calls_for(*, role: ActiveRole, user: User) -> QuerySet[ParticipationCall]:
     """Calls to take part, with their sign-ups: the coordinator and trekkers only."""
-    if role.is_coordinator or is_trekker(user, network=role.network):
+    if triages(role=role, user=user):
         return ParticipationCall.objects.for_network(role.network)
     return ParticipationCall.objects.none()
 
@@ -97,7 +103,7 @@ def calls_for(*, role: ActiveRole, user: User) -> QuerySet[ParticipationCall]:
 def notes_for(*, role: ActiveRole, user: User) -> QuerySet[PolicyNote]:
     """Policy notes: the coordinator and trekkers write them; partners' staff read the final ones."""
     notes = PolicyNote.objects.for_network(role.network)
-    if role.is_coordinator or is_trekker(user, network=role.network):
+    if triages(role=role, user=user):
         return notes
     if role.role in REPORTERS:
         return notes.filter(status=PolicyNote.Status.FINAL)

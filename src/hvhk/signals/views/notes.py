@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.lib.pdf import pdf_bytes
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.signals.forms_notes import (
@@ -33,7 +34,7 @@ from hvhk.signals.forms_notes import (
 )
 from hvhk.signals.models import PolicyNote, PolicyNoteSection
 from hvhk.signals.selectors import notes as selectors
-from hvhk.signals.selectors.access import REPORTERS, is_trekker, notes_for, themes_for
+from hvhk.signals.selectors.access import REPORTERS, notes_for, themes_for, triages
 from hvhk.signals.services import notes as services
 
 
@@ -48,17 +49,13 @@ def _page(
     )
 
 
-def _triager(role: ActiveRole, request: HttpRequest) -> bool:
-    return role.is_coordinator or is_trekker(request.user, network=role.network)
-
-
 def _reader(role: ActiveRole, request: HttpRequest) -> None:
-    if not (_triager(role, request) or role.role in REPORTERS):
+    if not (triages(role=role, user=request.user) or role.role in REPORTERS):
         raise Http404
 
 
 def _require_triager(role: ActiveRole, request: HttpRequest) -> None:
-    if not _triager(role, request):
+    if not triages(role=role, user=request.user):
         raise Http404
 
 
@@ -87,14 +84,6 @@ class _Redirect(Exception):
         self.note = note
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _detail_url(note: PolicyNote) -> str:
     return reverse("signals:note-detail", args=[note.pk])
 
@@ -106,7 +95,7 @@ def _detail(
     that came back with errors)."""
     bound = bound or {}
     content = selectors.note_content(note=note)
-    can_edit = _triager(role, request) and note.status == PolicyNote.Status.DRAFT
+    can_edit = triages(role=role, user=request.user) and note.status == PolicyNote.Status.DRAFT
     sections = []
     rows = list(selectors.note_sections(note=note)) if can_edit else []
     for index, block in enumerate(content["sections"]):
@@ -124,7 +113,7 @@ def _detail(
         "content": content,
         "sections": sections,
         "can_edit": can_edit,
-        "can_answer": _triager(role, request) and note.status == PolicyNote.Status.FINAL,
+        "can_answer": triages(role=role, user=request.user) and note.status == PolicyNote.Status.FINAL,
         "note_form": bound.get("note") or (NoteForm.for_note(note) if can_edit else None),
         "add_form": bound.get("add") or (SectionAddForm(note=note) if can_edit else None),
         "finalise_form": bound.get("finalise") or (FinaliseForm() if can_edit else None),
@@ -143,7 +132,10 @@ def note_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     _reader(role, request)
     notes = selectors.note_list(notes=notes_for(role=role, user=request.user))
     return _page(
-        request, role, "signals/notes/list.html", {"notes": notes, "can_write": _triager(role, request)}
+        request,
+        role,
+        "signals/notes/list.html",
+        {"notes": notes, "can_write": triages(role=role, user=request.user)},
     )
 
 
@@ -165,7 +157,7 @@ def note_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
                 acting_user=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             raise Http404 from error
         else:
@@ -209,7 +201,7 @@ def note_edit(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
             try:
                 services.policy_note_update(note=note, acting_user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("De gegevens van de nota zijn bewaard."))
                 return None
@@ -230,7 +222,7 @@ def note_section_edit(request: HttpRequest, role: ActiveRole, pk, section_pk) ->
                     section=section, acting_user=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("De tekst bij “%(theme)s” is bewaard.") % {"theme": section.theme.title}
@@ -266,7 +258,7 @@ def note_section_add(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse
                     note=note, theme=form.cleaned_data["theme"], acting_user=request.user
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return None
         return {"add": form}
@@ -300,7 +292,7 @@ def note_finalise(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
         try:
             services.policy_note_finalise(note=note, acting_user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             raise Http404 from error
         else:
@@ -370,7 +362,7 @@ def theme_answer(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
         try:
             services.theme_answer_record(theme=theme, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             raise Http404 from error
         else:

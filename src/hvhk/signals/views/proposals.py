@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.signals.forms_proposals import proposal_forms
 from hvhk.signals.models import Signal
@@ -121,14 +122,6 @@ def _page(
     return render(request, "signals/proposals/list.html", context, status=status)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _proposal(request: HttpRequest, role: ActiveRole, pk) -> Signal:
     return scoped_get_or_404(
         proposals_for(signals=signals_for(role=role, user=request.user)), network=role.network, pk=pk
@@ -157,7 +150,7 @@ def proposal_accept(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
                 signal=signal, acting_user=request.user, title=accept.cleaned_data["title"]
             )
         except ValidationError as error:
-            _add_errors(accept, error)
+            add_service_errors(accept, error)
         else:
             messages.success(request, _("Het voorstel is nu een nieuw signaal in het register."))
             return redirect("signals:proposals")
@@ -178,7 +171,7 @@ def proposal_dismiss(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse
                 signal=signal, acting_user=request.user, reason=dismiss.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _add_errors(dismiss, error)
+            add_service_errors(dismiss, error)
         else:
             messages.success(request, _("Het voorstel is niet weerhouden. De reden staat in het verloop."))
             return redirect("signals:proposals")

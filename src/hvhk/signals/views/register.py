@@ -19,6 +19,7 @@ from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.accounts.models import RoleAssignment
 from hvhk.core.lib.charts import bar_chart
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.selectors import area_list, scoped_get_or_404
 from hvhk.directory.selectors import life_domain_list
 from hvhk.network.models import Body
@@ -33,7 +34,14 @@ from hvhk.signals.forms_register import (
 from hvhk.signals.models import Signal, Theme
 from hvhk.signals.models.signals import TargetGroup
 from hvhk.signals.selectors import register as selectors
-from hvhk.signals.selectors.access import REPORTERS, can_see_counts, is_trekker, signals_for, themes_for
+from hvhk.signals.selectors.access import (
+    REPORTERS,
+    can_see_counts,
+    is_trekker,
+    signals_for,
+    themes_for,
+    triages,
+)
 from hvhk.signals.services import register as services
 
 PER_PAGE = 30
@@ -44,22 +52,8 @@ def _context(request: HttpRequest, role: ActiveRole, **extra) -> dict:
     return {"role": role, "roles": request_roles(request), "nav": "signals", **extra}
 
 
-def _triager(role: ActiveRole, user) -> bool:
-    """The coordinator or a trekker: sees every signal and triages (as `access.signals_for`)."""
-    return role.is_coordinator or is_trekker(user, network=role.network)
-
-
 def _reporter(role: ActiveRole, user) -> bool:
     return role.role in REPORTERS or is_trekker(user, network=role.network)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError on the form: on the field it names, else on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _signal_form(role: ActiveRole, data=None, **kwargs) -> SignalForm:
@@ -127,7 +121,7 @@ def signal_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
             choices=choices,
             filtered=any(chosen.values()),
             params=f"{params}&" if params else "",
-            triager=_triager(role, request.user),
+            triager=triages(role=role, user=request.user),
         ),
     )
 
@@ -164,7 +158,7 @@ def signal_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
         try:
             signal = services.signal_create(role=role, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
@@ -193,7 +187,7 @@ def _visible(request: HttpRequest, role: ActiveRole, pk) -> Signal:
 @role_required
 def signal_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     signal = _visible(request, role, pk)
-    triager = _triager(role, request.user)
+    triager = triages(role=role, user=request.user)
     action = request.POST.get("action") if request.method == "POST" else None
     if request.method == "POST" and (not triager or action not in ("status", "theme", "merge")):
         raise Http404
@@ -229,7 +223,7 @@ def signal_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
                 )
                 done = _("Het signaal is samengevoegd met “%(title)s”.") % {"title": target.title}
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
@@ -273,7 +267,7 @@ def signal_edit(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
         try:
             services.signal_update(signal=signal, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
@@ -304,7 +298,7 @@ def theme_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
             request,
             role,
             rows=selectors.theme_overview(network=role.network),
-            triager=_triager(role, request.user),
+            triager=triages(role=role, user=request.user),
         ),
     )
 
@@ -312,14 +306,14 @@ def theme_list(request: HttpRequest, role: ActiveRole) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required
 def theme_new(request: HttpRequest, role: ActiveRole) -> HttpResponse:
-    if not _triager(role, request.user):
+    if not triages(role=role, user=request.user):
         raise Http404
     form = ThemeForm(request.POST or None, bodies=_bodies(role))
     if request.method == "POST" and form.is_valid():
         try:
             theme = services.theme_create(network=role.network, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
@@ -339,7 +333,7 @@ def theme_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     theme = scoped_get_or_404(
         themes_for(role=role, user=request.user).select_related("body"), network=role.network, pk=pk
     )
-    triager = _triager(role, request.user)
+    triager = triages(role=role, user=request.user)
     status_form = ThemeStatusForm(request.POST or None, initial={"status": theme.status})
     if request.method == "POST":
         if not triager:
@@ -350,7 +344,7 @@ def theme_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
                     theme=theme, status=status_form.cleaned_data["status"], acting_user=request.user
                 )
             except ValidationError as error:
-                _add_errors(status_form, error)
+                add_service_errors(status_form, error)
             except PermissionDenied as exc:
                 raise Http404 from exc
             else:
@@ -374,7 +368,7 @@ def theme_detail(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required
 def theme_edit(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
-    if not _triager(role, request.user):
+    if not triages(role=role, user=request.user):
         raise Http404
     theme = scoped_get_or_404(Theme, network=role.network, pk=pk)
     initial = {
@@ -388,7 +382,7 @@ def theme_edit(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
         try:
             services.theme_update(theme=theme, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:

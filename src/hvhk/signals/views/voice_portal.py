@@ -19,17 +19,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.signals.forms_voice import (
     CallForm,
     LinkForm,
     RejectForm,
     ReplyForm,
     ToSignalForm,
-    add_service_errors,
 )
 from hvhk.signals.models import CallSignupAccess, VoiceContribution
 from hvhk.signals.selectors import voice as selectors
-from hvhk.signals.selectors.access import is_trekker
+from hvhk.signals.selectors.access import triages
 from hvhk.signals.services import voice as services
 
 
@@ -45,7 +45,7 @@ def _page(request: HttpRequest, role: ActiveRole, template: str, context: dict, 
 def _moderator(request: HttpRequest, role: ActiveRole) -> None:
     """The coordinator and the trekkers moderate; every other role gets a 404 (as for the signals they may
     not see)."""
-    if not (role.is_coordinator or is_trekker(request.user, network=role.network)):
+    if not triages(role=role, user=request.user):
         raise Http404("Only the coordinator and trekkers handle parents' voice")
 
 

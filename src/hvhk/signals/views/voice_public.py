@@ -21,11 +21,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 
 from hvhk.activities.selectors.registrations_public import registration_by_token
+from hvhk.core.lib.forms import add_service_errors
 from hvhk.core.lib.http import client_ip
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
 from hvhk.referrals.selectors import request_get_by_token
-from hvhk.signals.forms_voice import FeedbackForm, SignupForm, VoiceForm, add_service_errors
+from hvhk.signals.forms_voice import FeedbackForm, SignupForm, VoiceForm
 from hvhk.signals.models import VoiceContribution
 from hvhk.signals.selectors import voice as selectors
 from hvhk.signals.services import voice as services
