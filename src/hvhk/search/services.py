@@ -46,24 +46,27 @@ def zero_result_record(*, network: Network, query: str, result_count: int = 0) -
     the normalised words, how often, the most results any of them found; nothing about who searched. Safe
     when two first searches race: the second insert fails on the unique constraint and becomes an update.
     Returns whether the search was counted."""
+    if result_count > NEARLY_NOTHING:
+        return False
     text = zero_result_query(query)
-    if not text or result_count > NEARLY_NOTHING:
+    if not text:
         return False
     month = current_month()
     rows = ZeroResultQuery.objects.filter(network=network, month=month, query=text)
-    updated = rows.update(
-        count=F("count") + 1, max_results=Greatest(F("max_results"), result_count), last_seen=timezone.now()
-    )
-    if not updated:
+
+    def counted() -> int:
+        return rows.update(
+            count=F("count") + 1,
+            max_results=Greatest(F("max_results"), result_count),
+            last_seen=timezone.now(),
+        )
+
+    if not counted():
         try:
             with transaction.atomic():
                 ZeroResultQuery.objects.create(
                     network=network, month=month, query=text, count=1, max_results=result_count
                 )
         except IntegrityError:  # another request created it just now
-            rows.update(
-                count=F("count") + 1,
-                max_results=Greatest(F("max_results"), result_count),
-                last_seen=timezone.now(),
-            )
+            counted()
     return True

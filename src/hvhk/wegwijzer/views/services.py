@@ -24,7 +24,7 @@ from hvhk.search.query import (
     query_params,
 )
 from hvhk.search.selectors import relaxations, search_hits, service_count
-from hvhk.search.services import NEARLY_NOTHING, zero_result_record
+from hvhk.search.services import zero_result_record
 from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.caching import public_page_cache
 from hvhk.wegwijzer.cards import hit_cards
@@ -133,10 +133,10 @@ def services(request: HttpRequest, network: Network) -> HttpResponse:
     for a search with results."""
     options = filter_options(network)
     query = _parse(request, network, options)  # once per request; the cached page below is keyed by its URL
-    if query.text and not query.has_filters:
-        found = service_count(network=network, query=query)
-        if found <= NEARLY_NOTHING:
-            zero_result_record(network=network, query=query.text, result_count=found)
+    if query.text and not query.has_filters:  # the service keeps it only when it found (nearly) nothing
+        zero_result_record(
+            network=network, query=query.text, result_count=service_count(network=network, query=query)
+        )
     return _results_page(request, network=network, query=query, options=options)
 
 
