@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hvhk.network",
     "hvhk.activities",
     "hvhk.signals",
+    "hvhk.insights",
     "hvhk.wegwijzer",
     "hvhk.demo",
     "django.contrib.admin",

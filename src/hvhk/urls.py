@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("hvhk.network.urls")),
     path("", include("hvhk.activities.urls")),
     path("", include("hvhk.signals.urls")),
+    path("", include("hvhk.insights.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("<slug:network_slug>/brand.css", core_views.brand_css, name="brand-css"),
     path("", hsds_api.urls),

@@ -118,3 +118,43 @@ class StaleIndex(models.Model):
 
     def __str__(self) -> str:
         return f"stale search index of {self.network_id} since {self.marked_at:%Y-%m-%d %H:%M}"
+
+
+class MonthlyUse(NetworkScopedModel):
+    """How the wegwijzer was used in a month, counted without cookies or anything about the visitor: searches
+    (a results page asked for with words or filters) and views of one service's page (`service` set)."""
+
+    class Kind(models.TextChoices):
+        SEARCH = "search", _("zoekopdracht")
+        SERVICE_VIEW = "service_view", _("bekeken aanbod")
+
+    month = models.DateField(_("maand"), default=current_month)  # first day of the month
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    service = models.ForeignKey(
+        "directory.Service", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    count = models.PositiveIntegerField(_("aantal"), default=0)
+
+    class Meta:
+        verbose_name = _("gebruik van de wegwijzer")
+        verbose_name_plural = _("gebruik van de wegwijzer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "month", "kind"],
+                condition=models.Q(service__isnull=True),
+                name="monthly_use_unique_network_month_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["network", "month", "kind", "service"],
+                condition=models.Q(service__isnull=False),
+                name="monthly_use_unique_service_month_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="search", service__isnull=True)
+                | models.Q(kind="service_view", service__isnull=False),
+                name="monthly_use_service_only_for_views",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.month:%Y-%m}: {self.count}"

@@ -1,0 +1,3 @@
+"""Insight URLs: coverage."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Insight URLs: overlap."""
+
+urlpatterns: list = []

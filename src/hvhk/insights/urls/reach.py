@@ -1,0 +1,3 @@
+"""Insight URLs: reach."""
+
+urlpatterns: list = []

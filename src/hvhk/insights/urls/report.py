@@ -1,0 +1,3 @@
+"""Insight URLs: report."""
+
+urlpatterns: list = []

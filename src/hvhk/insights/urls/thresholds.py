@@ -1,0 +1,3 @@
+"""Insight URLs: thresholds."""
+
+urlpatterns: list = []
