@@ -4,17 +4,23 @@ JavaScript, each with a title, a one-line summary in words and its data as a tab
 
 The page's Content-Security-Policy allows no inline styles, so matplotlib's `style="..."` attributes and its
 <style> element become SVG presentation attributes (fill="...", stroke="..."), which the policy does not touch.
-Element ids get a per-chart prefix, so two charts on one page never share a clip path."""
+Element ids get a prefix of their own per chart, so two charts on one page never share a clip path.
 
+Drawing costs about a tenth of a second per chart, so a drawn chart is kept in the cache for CHART_CACHE_SECONDS
+under a hash of everything it is drawn from (kind, labels, values, title, size and language): the same figures
+are drawn once, and new figures are a new key."""
+
+import hashlib
 import io
-import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -28,7 +34,7 @@ _PRESENTATION = {
     "stroke-linejoin", "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "opacity", "font-size",
     "font-family", "font-weight", "font-style", "text-anchor", "clip-path", "display", "visibility",
 }  # fmt: skip
-_ids = itertools.count(1)
+CHART_CACHE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,21 @@ def _style_axes(axes) -> None:
     axes.set_axisbelow(True)
 
 
-def svg_markup(figure, *, label: str) -> SafeString:
+def cached_svg(key_parts: tuple, draw) -> SafeString:
+    """The SVG `draw()` returns, from the cache when the same chart (same `key_parts`) was drawn before. `draw`
+    gets the id prefix to pass on to `svg_markup`."""
+    digest = hashlib.sha256(repr((key_parts, get_language())).encode()).hexdigest()[:16]
+    key = f"insights:chart:{digest}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = str(draw(f"c{digest[:8]}-"))
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    return mark_safe(svg)  # noqa: S308 - drawn by svg_markup from our own figures
+
+
+def svg_markup(figure, *, label: str, prefix: str = "chart-") -> SafeString:
     """The figure as inline SVG: no XML prologue, scalable (viewBox, no fixed size), styles as attributes, ids
-    unique on the page, `role="img"` with `label` as its accessible name."""
+    unique on the page (`prefix`, unique per chart), `role="img"` with `label` as its accessible name."""
     import matplotlib
 
     buffer = io.StringIO()
@@ -67,7 +85,6 @@ def svg_markup(figure, *, label: str) -> SafeString:
     ):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     root = ET.fromstring(buffer.getvalue())  # noqa: S314 - matplotlib wrote it just now, from our figures
-    prefix = f"c{next(_ids)}-"
     for parent in root.iter():
         for child in list(parent):
             if child.tag == f"{{{SVG_NS}}}style" or child.tag == f"{{{SVG_NS}}}metadata":
@@ -108,6 +125,23 @@ def number(value) -> str:
     return str(value)
 
 
+def _rows(labels: Sequence[str], series: dict[str, Sequence[float | None]]) -> list[list[str]]:
+    return [
+        [label, *(number(values[i]) if values[i] is not None else "< 5" for values in series.values())]
+        for i, label in enumerate(labels)
+    ]
+
+
+def _key(kind: str, title: str, labels, series: dict, *rest) -> tuple:
+    return (
+        kind,
+        title,
+        tuple(labels),
+        tuple((name, tuple(values)) for name, values in series.items()),
+        *rest,
+    )
+
+
 def bar_chart(
     *,
     title: str,
@@ -120,39 +154,35 @@ def bar_chart(
     height: float = 3.6,
 ) -> Chart:
     """Bars per label, one colour per series (a hidden count, None, draws no bar and reads "< 5" in the table)."""
+    svg = cached_svg(
+        _key("bar", title, labels, series, horizontal, width, height),
+        lambda prefix: _bars(title, labels, series, horizontal, width, height, prefix),
+    )
+    return Chart(title, summary, svg, [label_header, *series.keys()], _rows(labels, series))
+
+
+def _bars(title, labels, series, horizontal, width, height, prefix) -> SafeString:
     figure = _figure(width, height)
     axes = figure.add_subplot()
     _style_axes(axes)
-    count = max(len(series), 1)
-    step = 0.8 / count
-    positions = range(len(labels))
+    step = 0.8 / max(len(series), 1)
+    positions = list(range(len(labels)))
+    draw = axes.barh if horizontal else axes.bar
     for index, (name, values) in enumerate(series.items()):
         offsets = [p - 0.4 + step * (index + 0.5) for p in positions]
         heights = [v if isinstance(v, int | float) else 0 for v in values]
-        draw = axes.barh if horizontal else axes.bar
         draw(offsets, heights, step * 0.9, label=name, color=PALETTE[index % len(PALETTE)])
     if horizontal:
-        axes.set_yticks(list(positions), labels)
+        axes.set_yticks(positions, labels)
         axes.invert_yaxis()
         axes.grid(axis="y", visible=False)
         axes.grid(axis="x", color="#dddddd", linewidth=0.8)
     else:
-        axes.set_xticks(
-            list(positions),
-            labels,
-            rotation=30 if max(map(len, labels or [""])) > 6 else 0,
-            ha="right" if max(map(len, labels or [""])) > 6 else "center",
-        )
+        long = max(map(len, labels or [""])) > 6
+        axes.set_xticks(positions, labels, rotation=30 if long else 0, ha="right" if long else "center")
     if len(series) > 1:
         axes.legend(frameon=False, fontsize=10)
-    headers = [label_header, *series.keys()]
-    rows = [
-        [label, *(number(values[i]) if values[i] is not None else "< 5" for values in series.values())]
-        for i, label in enumerate(labels)
-    ]
-    return Chart(
-        title=title, summary=summary, svg=svg_markup(figure, label=title), headers=headers, rows=rows
-    )
+    return svg_markup(figure, label=title, prefix=prefix)
 
 
 def line_chart(
@@ -166,28 +196,23 @@ def line_chart(
     height: float = 3.2,
 ) -> Chart:
     """Lines over `labels` (months, say), one per series; a hidden value (None) leaves a gap."""
+    svg = cached_svg(
+        _key("line", title, labels, series, width, height),
+        lambda prefix: _lines(title, labels, series, width, height, prefix),
+    )
+    return Chart(title, summary, svg, [label_header, *series.keys()], _rows(labels, series))
+
+
+def _lines(title, labels, series, width, height, prefix) -> SafeString:
     figure = _figure(width, height)
     axes = figure.add_subplot()
     _style_axes(axes)
     for index, (name, values) in enumerate(series.items()):
         points = [v if isinstance(v, int | float) else float("nan") for v in values]
-        axes.plot(
-            range(len(labels)),
-            points,
-            marker="o",
-            linewidth=2,
-            label=name,
-            color=PALETTE[index % len(PALETTE)],
-        )
+        color = PALETTE[index % len(PALETTE)]
+        axes.plot(range(len(labels)), points, marker="o", linewidth=2, label=name, color=color)
     axes.set_xticks(list(range(len(labels))), labels)
     axes.set_ylim(bottom=0)
     if len(series) > 1:
         axes.legend(frameon=False, fontsize=10)
-    headers = [label_header, *series.keys()]
-    rows = [
-        [label, *(number(values[i]) if values[i] is not None else "< 5" for values in series.values())]
-        for i, label in enumerate(labels)
-    ]
-    return Chart(
-        title=title, summary=summary, svg=svg_markup(figure, label=title), headers=headers, rows=rows
-    )
+    return svg_markup(figure, label=title, prefix=prefix)

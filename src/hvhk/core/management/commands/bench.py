@@ -12,6 +12,7 @@ BENCHMARKS = {
     "search": "bench.search_bench",
     "hsds": "bench.hsds_bench",
     "activities": "bench.activities_list",
+    "insights": "bench.insights_bench",
 }
 
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
     help = (
         "Run a benchmark from bench/: results (the results page against a bare view and /healthz), search "
         "(search at 100,000 services), hsds (HSDS import of 100,000 services and the API's throughput), activities "
-        "(the public activity list at 10,000 upcoming sessions against a bare view)."
+        "(the public activity list at 10,000 upcoming sessions against a bare view), insights (every insights page at "
+        "5,000 services, 100,000 searches and 5,000 referrals)."
     )
 
     def add_arguments(self, parser) -> None:
