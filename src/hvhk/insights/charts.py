@@ -57,7 +57,7 @@ def _figure(width: float, height: float):
 def _style_axes(axes) -> None:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.tick_params(labelsize=10, colors="#222222")
+    axes.tick_params(labelsize=11, colors="#222222")
     axes.grid(axis="y", color="#dddddd", linewidth=0.8)
     axes.set_axisbelow(True)
 
@@ -150,7 +150,7 @@ def bar_chart(
     series: dict[str, Sequence[float | None]],
     label_header: str = "",
     horizontal: bool = False,
-    width: float = 7.5,
+    width: float = 6.0,
     height: float = 3.6,
 ) -> Chart:
     """Bars per label, one colour per series (a hidden count, None, draws no bar and reads "< 5" in the table)."""
@@ -192,7 +192,7 @@ def line_chart(
     labels: Sequence[str],
     series: dict[str, Sequence[float | None]],
     label_header: str = "",
-    width: float = 7.5,
+    width: float = 6.0,
     height: float = 3.2,
 ) -> Chart:
     """Lines over `labels` (months, say), one per series; a hidden value (None) leaves a gap."""

@@ -3,11 +3,10 @@ role with insights may see."""
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from hvhk.core.models import Network
 from hvhk.directory.models import Attribute, Service, TaxonomyTerm
-from hvhk.insights.charts import Chart, bar_chart
+from hvhk.insights.charts import Chart, bar_chart, number
 
 
 def life_domains(*, network: Network) -> list[TaxonomyTerm]:
@@ -39,11 +38,10 @@ def domain_chart(*, network: Network) -> Chart:
     values = [counts.get(d.pk, 0) for d in domains]
     empty = [d.name for d, v in zip(domains, values, strict=True) if not v]
     total = Service.objects.for_network(network).filter(status=Service.Status.ACTIVE).count()
-    summary = ngettext(
-        "%(total)d actief aanbod, verdeeld over %(domains)d levensdomeinen.",
-        "%(total)d keer actief aanbod, verdeeld over %(domains)d levensdomeinen.",
-        total,
-    ) % {"total": total, "domains": len(domains)}
+    summary = _("Actief aanbod: %(total)s, verdeeld over %(domains)s levensdomeinen.") % {
+        "total": number(total),
+        "domains": number(len(domains)),
+    }
     if empty:
         summary += " " + _("Zonder aanbod: %(names)s.") % {"names": ", ".join(empty)}
     return bar_chart(
