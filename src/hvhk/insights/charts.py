@@ -24,8 +24,6 @@ from django.utils.translation import get_language
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 # Colours that keep 3:1 contrast against white and stay apart for colour-blind readers (Okabe-Ito, darkened).
 PALETTE = ["#1b5e7a", "#b35900", "#2e7d32", "#8e3b8e", "#a6761d", "#005a9c", "#6b6b6b"]
@@ -111,6 +109,9 @@ def svg_markup(figure, *, label: str, prefix: str = "chart-") -> SafeString:
     root.set("stroke-linejoin", "round")
     root.set("focusable", "false")
     root.set("class", "chart-svg")
+    # Namespace prefixes are global to ElementTree and other code may register its own: name ours here.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     text = ET.tostring(root, encoding="unicode")
     text = re.sub(r">\s+<", "><", text)
     return mark_safe(text)  # noqa: S308 - built by matplotlib from our own figures, re-serialised by ElementTree

@@ -354,7 +354,7 @@ def _draw_map(*, network: Network, domain: TaxonomyTerm, band: str, counts: list
     return Chart(
         title=title,
         summary=summary,
-        svg=svg_markup(figure, label=title),
+        svg=svg_markup(figure, label=title, prefix=f"map-{domain.code}-{band}-"),
         headers=[_("Gebied"), _("Aanbod")],
         rows=[[a.name, number(n)] for a, n in counts],
     )
