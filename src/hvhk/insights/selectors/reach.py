@@ -287,6 +287,10 @@ def _days_bucket(days: int | None) -> str:
     return UNKNOWN
 
 
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
 def _named(model, ids: Iterable, network: Network, attribute: str = "name") -> dict:
     ids = {i for i in ids if i is not None}
     if not ids:
@@ -402,7 +406,7 @@ def _questions(network: Network, year: int, columns: Sequence[str]) -> tuple[lis
             people=True,
         ),
     ]  # fmt: skip
-    medians = tuple(statistics.median(days[i]) if len(days[i]) >= 5 else None for i in (0, 1))
+    medians = tuple(_whole(statistics.median(days[i])) if len(days[i]) >= 5 else None for i in (0, 1))
     within = tuple(
         round(100 * sum(d <= FIRST_WEEK_DAYS for d in days[i]) / len(days[i])) if len(days[i]) >= 5 else None
         for i in (0, 1)
