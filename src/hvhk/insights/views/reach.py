@@ -81,7 +81,13 @@ def reach(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     for name, title in SECTIONS:
         tables = figures.section(name)
         if tables:
-            sections.append({"name": name, "title": title, "blocks": [(t, _with_table(t)) for t in tables]})
+            sections.append(
+                {
+                    "name": name,
+                    "title": title,
+                    "blocks": [(t, _with_table(t) if t.labels else None) for t in tables],
+                }
+            )
     context.update({"figures": figures, "sections": sections})
     return page(request, role, "insights/reach/index.html", context)
 
