@@ -322,3 +322,23 @@ def test_each_table_downloads_as_csv_with_the_suppressed_cells(login, client, wo
         assert response.status_code == 200, table.key
         assert next(csv.reader(io.StringIO(response.content.decode()))) == table.headers
     assert client.get(reverse("insights:reach-csv", args=["nothing"]), {"year": YEAR}).status_code == 404
+
+
+def test_the_drawn_figures_kept_for_a_while_are_never_shared_between_networks_or_partners(
+    client, login, world, coordinator_a, editor_a, other_editor_a, coordinator_b
+):
+    url = reverse("insights:reach")
+    seen = {}
+    for name, person in (
+        ("a", coordinator_a),
+        ("ed", editor_a),
+        ("ed2", other_editor_a),
+        ("b", coordinator_b),
+    ):
+        login(person)
+        seen[name] = client.get(url, {"year": YEAR}).content.decode()
+        client.logout()
+    assert "Vragen van gezinnen" in seen["a"] and "Geteld om" in seen["a"]
+    assert "Consultatie A" in seen["ed"] and "Opvoedingswinkel A2" not in seen["ed"]
+    assert "Opvoedingswinkel A2" in seen["ed2"] and "Consultatie A" not in seen["ed2"]
+    assert "Consultatie A" not in seen["b"] and "nachtopvang" not in seen["b"]

@@ -8,10 +8,11 @@ anyone else gets a 404."""
 import csv
 import dataclasses
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from hvhk.accounts.access import ActiveRole
@@ -22,6 +23,7 @@ from hvhk.insights.selectors.reach import ReachTable, reach_year
 from hvhk.insights.views.overview import page, require_insights
 
 FIRST_YEAR = 2015
+CACHE_SECONDS = 600
 SECTIONS = (
     ("questions", gettext_lazy("Vragen van gezinnen")),
     ("referrals", gettext_lazy("Doorverwijzingen")),
@@ -76,20 +78,27 @@ def reach(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     }
     if year is None:
         return page(request, role, "insights/reach/index.html", context, status=400)
-    figures = reach_year(network=role.network, year=year, organization=organization)
-    sections = []
-    for name, title in SECTIONS:
-        tables = figures.section(name)
-        if tables:
-            sections.append(
-                {
-                    "name": name,
-                    "title": title,
-                    "blocks": [(t, _with_table(t) if t.labels else None) for t in tables],
-                }
-            )
-    context.update({"figures": figures, "sections": sections})
+    context.update(_drawn(role, year, organization))
     return page(request, role, "insights/reach/index.html", context)
+
+
+def _drawn(role: ActiveRole, year: int, organization) -> dict:
+    """The figures and their charts, kept CACHE_SECONDS: drawing two dozen charts takes a few seconds, and
+    figures a few minutes old are fresh enough for a year's reach (the page says when they were counted)."""
+    organization_key = str(organization.pk) if organization is not None else "*"
+    key = f"insights-reach:{role.network.pk}:{organization_key}:{year}:{get_language() or ''}"
+    drawn = cache.get(key)
+    if drawn is None:
+        figures = reach_year(network=role.network, year=year, organization=organization)
+        sections = []
+        for name, title in SECTIONS:
+            tables = figures.section(name)
+            if tables:
+                blocks = [(t, _with_table(t) if t.labels else None) for t in tables]
+                sections.append({"name": name, "title": str(title), "blocks": blocks})
+        drawn = {"figures": figures, "sections": sections, "counted_at": timezone.now()}
+        cache.set(key, drawn, CACHE_SECONDS)
+    return drawn
 
 
 @require_GET
