@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 
 from hvhk.accounts.models import RoleAssignment
 from hvhk.demo.services import demo_load
+from hvhk.search.usage import usage_discard
 from tests.accounts.factories import RoleFactory, UserFactory
 from tests.core.factories import NetworkFactory
 from tests.directory.factories import MembershipFactory, OrganizationFactory, ServiceFactory
@@ -53,7 +54,7 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_quiet(settings, tmp_path) -> None:
+def _fast_and_quiet(settings, tmp_path):
     # Fast hashing in tests; argon2 stays known for rows made outside a test (module-scoped demo data).
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
@@ -62,6 +63,8 @@ def _fast_and_quiet(settings, tmp_path) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    usage_discard()  # the wegwijzer's use waits in memory (hvhk.search.usage): none passes to the next test
 
 
 @pytest.fixture(scope="module")

@@ -337,6 +337,9 @@ HVHK_DOCUMENT_MAX_BYTES = env.int("HVHK_DOCUMENT_MAX_BYTES", default=10 * 1024 *
 # Seconds the search index gives an import to index its own changes before the worker repairs them (a repair
 # task is enqueued with every import, in its transaction: if the importing process dies, the worker finishes).
 SEARCH_REPAIR_DELAY_S = env.int("HVHK_SEARCH_REPAIR_DELAY_S", default=60)
+# The wegwijzer counts its use in memory and writes the counts together after so many seconds (0: at once);
+# see hvhk.search.usage.
+USAGE_FLUSH_SECONDS = env.int("HVHK_USAGE_FLUSH_SECONDS", default=10)
 # Tests only (tests/faults/): `<point>:<file>` stops the process at that point until the test kills it.
 FAULT_PAUSE_AT = env.str("HVHK_FAULT_PAUSE_AT", default="")
 # Official HSDS 3.0 schemas, for tests that validate the API; absent in a clone outside the team.

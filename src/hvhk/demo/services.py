@@ -23,6 +23,7 @@ from hvhk.core.models import Area, Network
 from hvhk.demo.activities_data import ActivitiesSummary, activities_load
 from hvhk.demo.files import DemoFiles, Ids, all_files, demo_id
 from hvhk.demo.insights_boundaries import boundaries_load
+from hvhk.demo.insights_history import insights_history_load
 from hvhk.demo.network_data import NetworkSummary, network_load
 from hvhk.demo.requests import requests_load
 from hvhk.demo.signals_data import SignalsSummary, signals_load
@@ -211,6 +212,7 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         summary.activities = activities_load(networks=networks, today=today)
         summary.signals = signals_load(networks=networks, today=today)
         boundaries_load(networks=networks)
+        insights_history_load(networks=networks, today=today)
         for network, changed in loaded.values():
             # The importer indexed what it changed; one full pass gives what a fresh index holds.
             if changed or not _index_is_whole(network):

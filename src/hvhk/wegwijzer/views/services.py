@@ -15,6 +15,7 @@ from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
 from hvhk.directory.display import service_page_context
 from hvhk.directory.languages import language_name
+from hvhk.search.models import MonthlyUse
 from hvhk.search.query import (
     AGE_BANDS,
     RADIUS_CHOICES,
@@ -25,6 +26,7 @@ from hvhk.search.query import (
 )
 from hvhk.search.selectors import relaxations, search_hits, service_count
 from hvhk.search.services import zero_result_record
+from hvhk.search.usage import is_robot, usage_count
 from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.caching import public_page_cache
 from hvhk.wegwijzer.cards import hit_cards
@@ -137,7 +139,19 @@ def services(request: HttpRequest, network: Network) -> HttpResponse:
         zero_result_record(
             network=network, query=query.text, result_count=service_count(network=network, query=query)
         )
+    if _counts_as_search(request, query):
+        usage_count(network_id=network.pk, kind=MonthlyUse.Kind.SEARCH)
     return _results_page(request, network=network, query=query, options=options)
+
+
+def _counts_as_search(request: HttpRequest, query: ServiceQuery) -> bool:
+    """A search is a first results page asked for with words or filters, by a person (not a robot); paging on
+    through the same results is not a new search."""
+    return (
+        bool(query.text or query.has_filters)
+        and _page_number(request.GET.get("page", "1")) == 1
+        and not is_robot(request.headers.get("User-Agent", ""))
+    )
 
 
 @public_page_cache
@@ -243,8 +257,16 @@ def _relaxation_label(name: str) -> str:
 
 @require_GET
 @network_view
-@public_page_cache
 def service_detail(request: HttpRequest, network: Network, service_id: str) -> HttpResponse:
+    """A service's page; a view by a person (not a robot) is counted, also when the page comes from the cache."""
+    response = _service_page(request, network=network, service_id=service_id)
+    if response.status_code == 200 and not is_robot(request.headers.get("User-Agent", "")):
+        usage_count(network_id=network.pk, kind=MonthlyUse.Kind.SERVICE_VIEW, service_id=service_id)
+    return response
+
+
+@public_page_cache
+def _service_page(request: HttpRequest, network: Network, service_id: str) -> HttpResponse:
     service = directory.service_get(network=network, service_id=service_id)
     return render(request, "wegwijzer/service.html", detail_context(request, network, service))
 
