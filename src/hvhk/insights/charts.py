@@ -49,6 +49,10 @@ def _figure(width: float, height: float):
 
 
 def _style_axes(axes) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    for axis in (axes.xaxis, axes.yaxis):  # counts: no tick at 2,5 (the label axis gets its own ticks later)
+        axis.set_major_locator(MaxNLocator(nbins=6, integer=True, steps=[1, 2, 5, 10]))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(labelsize=10, colors="#222222")
