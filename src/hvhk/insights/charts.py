@@ -98,6 +98,9 @@ def svg_markup(figure, *, label: str) -> SafeString:
     root.set("stroke-linejoin", "round")
     root.set("focusable", "false")
     root.set("class", "chart-svg")
+    # Again here: another library (WeasyPrint laying out a PDF in this process) may have taken the default prefix.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     text = ET.tostring(root, encoding="unicode")
     text = re.sub(r">\s+<", "><", text)
     return mark_safe(text)  # noqa: S308 - built by matplotlib from our own figures, re-serialised by ElementTree

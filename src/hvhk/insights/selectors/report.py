@@ -12,8 +12,8 @@ The figures of a chapter are gathered in small `_<part>_figures` functions; thos
 minimal version of what the coverage and reach selectors compute, to be switched to them."""
 
 import base64
-import re
 import datetime as dt
+import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -117,7 +117,7 @@ def _n(value) -> str:
 
 
 def _compared(now, before, year: int) -> str:
-    """", 14 % meer dan in 2025" (or less, or as many): only when both counts are shown and the year before had
+    """ ", 14 % meer dan in 2025" (or less, or as many): only when both counts are shown and the year before had
     enough to compare with (from 3 to 25 is no "733 % more")."""
     if not isinstance(now, int) or not isinstance(before, int) or before < THRESHOLD:
         return ""
@@ -248,7 +248,8 @@ def network_chapter(*, network: Network, year: int) -> Chapter:
         series={
             _("getekend"): [sum(1 for m in signed if m.role == role) for role in roles],
             _("nog niet getekend"): [
-                sum(1 for m in current if m.role == role and m.organization_id not in signed_by) for role in roles
+                sum(1 for m in current if m.role == role and m.organization_id not in signed_by)
+                for role in roles
             ],
         },
         label_header=_("Rol"),
@@ -321,7 +322,8 @@ def houses_chapter(*, network: Network, year: int) -> Chapter:
         missing = [str(Pillar.Kind(kind).label).lower() for kind in kinds if kind not in pillars]
         if missing:
             paragraphs.append(
-                _("In %(house)s ontbreekt: %(pillars)s.") % {"house": house.name, "pillars": "; ".join(missing)}
+                _("In %(house)s ontbreekt: %(pillars)s.")
+                % {"house": house.name, "pillars": "; ".join(missing)}
             )
     if not rows:
         return Chapter(key="huizen", title=_("Huizen en basispijlers"), paragraphs=paragraphs)
@@ -338,7 +340,11 @@ def houses_chapter(*, network: Network, year: int) -> Chapter:
         caption=_("Basispijlers per huis (aantal actief aanbod; – is een pijler die ontbreekt)"),
         headers=[_("Huis"), *short, _("Extra")],
         rows=[
-            [house.name, *(number(pillars[kind]) if kind in pillars else "–" for kind in kinds), number(extra)]
+            [
+                house.name,
+                *(number(pillars[kind]) if kind in pillars else "–" for kind in kinds),
+                number(extra),
+            ]
             for house, pillars, extra in rows
         ],
     )
@@ -389,7 +395,9 @@ def offering_chapter(*, network: Network, year: int) -> Chapter:
         }
         + " "
         + ngettext(
-            "Daarvan kwam er %(added)s bij in %(year)d.", "Daarvan kwamen er %(added)s bij in %(year)d.", figures["added"]
+            "Daarvan kwam er %(added)s bij in %(year)d.",
+            "Daarvan kwamen er %(added)s bij in %(year)d.",
+            figures["added"],
         )
         % {"added": number(figures["added"]), "year": year}
     ]
@@ -578,7 +586,9 @@ def _request_figures(network: Network, year: int) -> dict:  # wire: reach_year
         "domains": list(zip(domain_names, per_domain, strict=True)),
         "median_days": statistics.median(days) if len(days) >= THRESHOLD else None,
         "referrals": referral_total if status_keys else 0,
-        "statuses": [(str(Referral.Status(k).label), v) for k, v in zip(status_keys, per_status, strict=True)],
+        "statuses": [
+            (str(Referral.Status(k).label), v) for k, v in zip(status_keys, per_status, strict=True)
+        ],
         "raw": count,
     }
 
@@ -592,7 +602,8 @@ def requests_chapter(*, network: Network, year: int) -> Chapter:
     ]
     if figures["referrals"]:
         paragraphs.append(
-            _("Er gingen %(referrals)s doorverwijzingen naar een partner.") % {"referrals": _n(figures["referrals"])}
+            _("Er gingen %(referrals)s doorverwijzingen naar een partner.")
+            % {"referrals": _n(figures["referrals"])}
         )
     if figures["median_days"] is not None:
         paragraphs.append(

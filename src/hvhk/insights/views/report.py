@@ -52,7 +52,9 @@ def report(request: HttpRequest, role: ActiveRole) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("De teksten van het jaarverslag %(year)d zijn bewaard.") % {"year": year})
+                messages.success(
+                    request, _("De teksten van het jaarverslag %(year)d zijn bewaard.") % {"year": year}
+                )
                 return redirect(f"{reverse('insights:report')}?year={year}")
     elif request.method == "POST":
         raise Http404
@@ -72,4 +74,6 @@ def report_download(request: HttpRequest, role: ActiveRole, year: int) -> HttpRe
     if not year_is_valid(year):
         raise Http404
     pdf = report_pdf(network=role.network, year=year, request=request)
-    return pdf_response(pdf, filename=_("jaarverslag %(year)d %(network)s") % {"year": year, "network": role.network.slug})
+    return pdf_response(
+        pdf, filename=_("jaarverslag %(year)d %(network)s") % {"year": year, "network": role.network.slug}
+    )
