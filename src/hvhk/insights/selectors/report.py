@@ -676,8 +676,12 @@ def signals_chapter(*, network: Network, year: int) -> Chapter:
     themes = list(
         Theme.objects.for_network(network)
         .annotate(n=Count("signals", filter=_in_year("signals__created_at", year), distinct=True))
-        .filter(Q(n__gt=0) | Q(answers__answered_on__year=year))
-        .distinct()
+        .filter(
+            Q(n__gt=0)
+            | Q(
+                pk__in=ThemeAnswer.objects.for_network(network).filter(answered_on__year=year).values("theme")
+            )
+        )
         .order_by("title")
     )
     notes = list(

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -73,7 +74,8 @@ def report_download(request: HttpRequest, role: ActiveRole, year: int) -> HttpRe
     require_network_figures(role)
     if not year_is_valid(year):
         raise Http404
-    pdf = report_pdf(network=role.network, year=year, request=request)
+    with translation.override("nl"):  # the report is in Dutch, whatever language the portal is in
+        pdf = report_pdf(network=role.network, year=year, request=request)
     return pdf_response(
         pdf, filename=_("jaarverslag %(year)d %(network)s") % {"year": year, "network": role.network.slug}
     )
