@@ -53,6 +53,10 @@ def _figure(width: float, height: float):
 
 
 def _style_axes(axes) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    for axis in (axes.xaxis, axes.yaxis):  # counts: no tick at 2,5 (the label axis gets its own ticks later)
+        axis.set_major_locator(MaxNLocator(nbins=6, integer=True, steps=[1, 2, 5, 10]))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(labelsize=11, colors="#222222")
@@ -109,7 +113,8 @@ def svg_markup(figure, *, label: str, prefix: str = "chart-") -> SafeString:
     root.set("stroke-linejoin", "round")
     root.set("focusable", "false")
     root.set("class", "chart-svg")
-    # Namespace prefixes are global to ElementTree and other code may register its own: name ours here.
+    # Namespace prefixes are global to ElementTree, and WeasyPrint laying out a PDF in this process registers its
+    # own: name ours just before writing.
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     text = ET.tostring(root, encoding="unicode")

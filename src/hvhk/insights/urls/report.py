@@ -1,3 +1,10 @@
-"""Insight URLs: report."""
+"""Insight URLs: the annual report (its page with the year's texts, and its PDF)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from hvhk.insights.views import report
+
+urlpatterns = [
+    path("report/", report.report, name="report"),
+    path("report/<int:year>.pdf", report.report_download, name="report-pdf"),
+]
