@@ -22,7 +22,9 @@ def _person(email: str, network, role: str, organization=None):
 
 @pytest.fixture
 def partner_a2(network_a):
-    return MembershipFactory(organization=OrganizationFactory(network=network_a, slug="partner-a2")).organization
+    return MembershipFactory(
+        organization=OrganizationFactory(network=network_a, slug="partner-a2")
+    ).organization
 
 
 @pytest.fixture
