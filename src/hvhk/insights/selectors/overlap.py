@@ -42,6 +42,9 @@ from hvhk.search.text import query_words
 
 SNAPSHOT_KIND = "overlap"
 MIN_SIMILARITY = 55  # percent of text similarity for a pair to be flagged
+MAX_PAIRS = (
+    2000  # the highest-scoring pairs kept; more is no list to work through, and the snapshot stays small
+)
 INLINE_LIMIT = 500  # up to this many active services the page computes the overlap itself when it has none
 WEIGHTS = {"text": 60, "delivery": 15, "cost": 10, "groups": 15}
 NO_MAXIMUM = 10_000  # months: a service without an upper age
@@ -89,6 +92,8 @@ class OverlapResult:
     reviewed: list[OverlapPair]
     computed_at: dt.datetime | None
     services: int
+    compared: int = 0
+    flagged: int = 0
 
 
 def active_services(*, network: Network) -> QuerySet[Service]:
@@ -246,7 +251,7 @@ def overlap_compute(*, network: Network) -> dict:
                 if pair is not None:
                     pairs.append(pair)
     pairs.sort(key=lambda p: (-p["score"], -p["similarity"], p["low"], p["high"]))
-    return {"services": len(facts), "pairs": pairs}
+    return {"services": len(facts), "compared": len(seen), "flagged": len(pairs), "pairs": pairs[:MAX_PAIRS]}
 
 
 def _compare(a: _Facts, b: _Facts, areas: _Areas) -> dict | None:
@@ -391,7 +396,12 @@ def overlap_result(*, network: Network, data: dict | None = None, computed_at=No
         )
         (reviewed if review else fresh).append(row)
     return OverlapResult(
-        pairs=fresh, reviewed=reviewed, computed_at=computed_at, services=data.get("services", 0)
+        pairs=fresh,
+        reviewed=reviewed,
+        computed_at=computed_at,
+        services=data.get("services", 0),
+        compared=data.get("compared", 0),
+        flagged=data.get("flagged", 0),
     )
 
 

@@ -78,6 +78,7 @@ def overlap(request: HttpRequest, role: ActiveRole) -> HttpResponse:
             "can_mark": role.is_coordinator,
             "verdicts": OverlapReview.Verdict.choices,
             "min_similarity": selectors.MIN_SIMILARITY,
+            "max_pairs": selectors.MAX_PAIRS,
             "weights": selectors.WEIGHTS,
         },
     )

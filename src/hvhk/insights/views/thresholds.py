@@ -108,7 +108,9 @@ def thresholds(request: HttpRequest, role: ActiveRole) -> HttpResponse:
             "area_chart": _chart(summary.areas, title=_("Drempelindex per gebied"), header=_("Gebied"))
             if network_wide
             else None,
-            "near_km": number(selectors.NEAR_KM),
+            "near_km": number(
+                int(selectors.NEAR_KM) if selectors.NEAR_KM.is_integer() else selectors.NEAR_KM
+            ),
             "computed_at": timezone.now(),
         },
     )
