@@ -5,7 +5,7 @@ import csv
 import io
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from hvhk.core.models import Area
@@ -212,6 +212,44 @@ def test_marking_a_pair_twice_updates_the_one_verdict(world, coordinator_a):
             acting_user=coordinator_a,
         )
     assert list(OverlapReview.objects.values_list("verdict", flat=True)) == ["to_discuss"]
+
+
+def test_a_concurrent_mark_of_the_same_pair_updates_the_row_the_other_inserted(
+    world, coordinator_a, monkeypatch
+):
+    from hvhk.insights.services import overlap as services
+
+    first = overlap_review_mark(
+        network=world.network,
+        service_a=world.one,
+        service_b=world.two,
+        verdict=OverlapReview.Verdict.COMPLEMENTARY,
+        acting_user=coordinator_a,
+    )
+    # The second request read "no review yet" before the first one committed its insert.
+    monkeypatch.setattr(services, "_existing_review", lambda low, high: None)
+    second = overlap_review_mark(
+        network=world.network,
+        service_a=world.two,
+        service_b=world.one,
+        verdict=OverlapReview.Verdict.TO_DISCUSS,
+        note="Samen bekijken",
+        acting_user=coordinator_a,
+    )
+    assert second.pk == first.pk
+    assert list(OverlapReview.objects.values_list("verdict", "note")) == [("to_discuss", "Samen bekijken")]
+
+
+def test_a_service_is_not_paired_with_itself(world, coordinator_a):
+    with pytest.raises(ValidationError):
+        overlap_review_mark(
+            network=world.network,
+            service_a=world.one,
+            service_b=world.one,
+            verdict="to_discuss",
+            acting_user=coordinator_a,
+        )
+    assert not OverlapReview.objects.exists()
 
 
 def test_the_analyst_cannot_mark_or_undo(world, analyst_a, coordinator_a):

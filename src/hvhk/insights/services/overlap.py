@@ -33,6 +33,10 @@ def _ordered(network: Network, service_a: Service, service_b: Service) -> tuple[
     return (service_a, service_b) if service_a.pk < service_b.pk else (service_b, service_a)
 
 
+def _existing_review(low: Service, high: Service) -> OverlapReview | None:
+    return OverlapReview.objects.filter(service_low=low, service_high=high).select_for_update().first()
+
+
 @transaction.atomic
 def overlap_review_mark(
     *,
@@ -55,7 +59,7 @@ def overlap_review_mark(
             {"note": _("De toelichting is te lang: hoogstens %(limit)d tekens.") % {"limit": limit}}
         )
     values = {"verdict": verdict, "note": note, "reviewed_by": acting_user}
-    review = OverlapReview.objects.filter(service_low=low, service_high=high).select_for_update().first()
+    review = _existing_review(low, high)
     if review is None:
         review = OverlapReview(network=network, service_low=low, service_high=high, **values)
         review.full_clean(validate_constraints=False)
