@@ -182,6 +182,9 @@ def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[Th
     }
     ids = list(facts)
     in_ids = base.values("pk")
+    at_places = (
+        ServiceAtLocation.objects.for_network(network).filter(service__in=in_ids).values("location_id")
+    )
     costs: dict[uuid.UUID, set[str]] = defaultdict(set)
     for service_id, kind, option, described in (
         CostOption.objects.for_network(network)
@@ -193,7 +196,6 @@ def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[Th
             CostOption.Kind.FREE if kind == CostOption.Kind.FREE else "reduced" if reduced else kind
         )
     locations: dict[uuid.UUID, list[tuple]] = defaultdict(list)
-    location_ids = set()
     sal_service = {}
     for sal_id, service_id, location_id, lat, lon, area_id in (
         ServiceAtLocation.objects.for_network(network)
@@ -208,14 +210,13 @@ def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[Th
         )
     ):
         locations[service_id].append((location_id, lat, lon, area_id))
-        location_ids.add(location_id)
         sal_service[sal_id] = service_id
     own_hours: dict[uuid.UUID, list[tuple]] = defaultdict(list)
     place_hours: dict[uuid.UUID, list[tuple]] = defaultdict(list)
     for service_id, sal_id, location_id, byday, opens, closes in (
         Schedule.objects.for_network(network)
         .filter(
-            Q(service__in=in_ids) | Q(service_at_location__service__in=in_ids) | Q(location__in=location_ids)
+            Q(service__in=in_ids) | Q(service_at_location__service__in=in_ids) | Q(location__in=at_places)
         )
         .values_list("service_id", "service_at_location_id", "location_id", "byday", "opens_at", "closes_at")
     ):
@@ -232,7 +233,7 @@ def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[Th
     access: dict[uuid.UUID, set[str]] = defaultdict(set)
     for location_id, feature in (
         Accessibility.objects.for_network(network)
-        .filter(location__in=location_ids)
+        .filter(location__in=at_places)
         .values_list("location_id", "feature")
     ):
         access[location_id].add(feature)
