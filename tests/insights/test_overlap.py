@@ -181,6 +181,22 @@ def test_another_networks_services_are_never_compared(world, network_b):
     assert [{p.service_a, p.service_b} for p in pairs] == [{world.one, world.two}]
 
 
+def test_three_partners_with_much_the_same_form_a_group(world, partner_a):
+    from hvhk.insights.selectors.overlap import overlap_groups
+    from tests.directory.factories import MembershipFactory, OrganizationFactory
+
+    third = MembershipFactory(organization=OrganizationFactory(network=world.network)).organization
+    three = world.service(third, "Babymassage", MASSAGE, place=world.kessel_lo)
+    groups = overlap_groups(overlap_pairs(network=world.network))
+    assert [set(group) for group in groups] == [{world.one, world.two, three}]
+
+
+def test_one_pair_is_no_group(world):
+    from hvhk.insights.selectors.overlap import overlap_groups
+
+    assert overlap_groups(overlap_pairs(network=world.network)) == []
+
+
 # --- verdicts ---------------------------------------------------------------------------------------------------
 
 

@@ -405,6 +405,32 @@ def overlap_result(*, network: Network, data: dict | None = None, computed_at=No
     )
 
 
+def overlap_groups(pairs: list[OverlapPair]) -> list[list[Service]]:
+    """Services that are linked by flagged pairs into a group of three or more (A like B, B like C), each group
+    by name, the largest first: several partners offering much the same."""
+    links: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    services: dict[uuid.UUID, Service] = {}
+    for pair in pairs:
+        a, b = pair.service_a, pair.service_b
+        services[a.pk], services[b.pk] = a, b
+        links[a.pk].add(b.pk)
+        links[b.pk].add(a.pk)
+    groups, seen = [], set()
+    for start in services:
+        if start in seen:
+            continue
+        group, todo = set(), [start]
+        while todo:
+            current = todo.pop()
+            if current not in group:
+                group.add(current)
+                todo.extend(links[current] - group)
+        seen |= group
+        if len(group) >= 3:
+            groups.append(sorted((services[pk] for pk in group), key=lambda s: (s.name, str(s.pk))))
+    return sorted(groups, key=lambda g: (-len(g), g[0].name))
+
+
 def overlap_pairs(*, network: Network, include_reviewed: bool = False) -> list[OverlapPair]:
     """The flagged pairs of `network`, best score first: those the coordinator has not reviewed yet, or all of
     them with `include_reviewed` (each with its review). Reads the latest snapshot, or computes when there is

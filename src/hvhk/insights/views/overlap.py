@@ -73,6 +73,7 @@ def overlap(request: HttpRequest, role: ActiveRole) -> HttpResponse:
             "result": result,
             "queued": queued,
             "pairs": pairs_page,
+            "groups": selectors.overlap_groups(result.pairs) if result else [],
             "first_index": pairs_page.start_index() if result else 0,
             "reviews": selectors.overlap_reviews(network=network),
             "can_mark": role.is_coordinator,
