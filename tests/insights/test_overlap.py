@@ -191,6 +191,15 @@ def test_three_partners_with_much_the_same_form_a_group(world, partner_a):
     assert [set(group) for group in groups] == [{world.one, world.two, three}]
 
 
+def test_a_chain_of_pairs_is_no_group(world):
+    from hvhk.insights.selectors.overlap import OverlapPair, overlap_groups
+
+    a, b, c = world.one, world.two, ServiceFactory(organization=world.partner_a2, name="C")
+    pair = lambda x, y: OverlapPair(service_a=x, service_b=y, score=1, similarity=1, reasons=())  # noqa: E731
+    assert overlap_groups([pair(a, b), pair(b, c)]) == []
+    assert [set(g) for g in overlap_groups([pair(a, b), pair(b, c), pair(a, c)])] == [{a, b, c}]
+
+
 def test_one_pair_is_no_group(world):
     from hvhk.insights.selectors.overlap import overlap_groups
 

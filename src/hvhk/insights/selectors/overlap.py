@@ -406,8 +406,9 @@ def overlap_result(*, network: Network, data: dict | None = None, computed_at=No
 
 
 def overlap_groups(pairs: list[OverlapPair]) -> list[list[Service]]:
-    """Services that are linked by flagged pairs into a group of three or more (A like B, B like C), each group
-    by name, the largest first: several partners offering much the same."""
+    """Three or more services of which every two were flagged as a pair (a maximal clique, Bron-Kerbosch with a
+    pivot): several partners offering much the same. A chain (A like B, B like C, C not like A) is no group.
+    Each group by name, the largest first."""
     links: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     services: dict[uuid.UUID, Service] = {}
     for pair in pairs:
@@ -415,20 +416,24 @@ def overlap_groups(pairs: list[OverlapPair]) -> list[list[Service]]:
         services[a.pk], services[b.pk] = a, b
         links[a.pk].add(b.pk)
         links[b.pk].add(a.pk)
-    groups, seen = [], set()
-    for start in services:
-        if start in seen:
-            continue
-        group, todo = set(), [start]
-        while todo:
-            current = todo.pop()
-            if current not in group:
-                group.add(current)
-                todo.extend(links[current] - group)
-        seen |= group
-        if len(group) >= 3:
-            groups.append(sorted((services[pk] for pk in group), key=lambda s: (s.name, str(s.pk))))
-    return sorted(groups, key=lambda g: (-len(g), g[0].name))
+    cliques: list[set[uuid.UUID]] = []
+
+    def expand(chosen: set, candidates: set, excluded: set) -> None:
+        if not candidates and not excluded:
+            if len(chosen) >= 3:
+                cliques.append(chosen)
+            return
+        pivot = max(candidates | excluded, key=lambda pk: len(links[pk] & candidates))
+        for pk in list(candidates - links[pivot]):
+            expand(chosen | {pk}, candidates & links[pk], excluded & links[pk])
+            candidates = candidates - {pk}
+            excluded = excluded | {pk}
+
+    expand(set(), set(services), set())
+    groups = [
+        sorted((services[pk] for pk in clique), key=lambda s: (s.name, str(s.pk))) for clique in cliques
+    ]
+    return sorted(groups, key=lambda g: (-len(g), g[0].name, str(g[0].pk)))
 
 
 def overlap_pairs(*, network: Network, include_reviewed: bool = False) -> list[OverlapPair]:
