@@ -6,8 +6,8 @@ referrals (issue 16: each answers within 2 s on this machine).
    that found nothing); 5,000 referrals of families' questions spread over the year (and anonymised facts of
    earlier ones); past activity sessions with registrations and attendance; an analyst signed in.
 2. The worker's precomputation (the overlap task) is timed on its own, as it runs in the background.
-3. Each insights page is asked RUNS times, one request at a time, by the analyst of a 2-worker gunicorn with
-   production settings, after one warm-up request; beside them the same server's /healthz and the portal's
+3. Each insights page is asked once with nothing cached (its first visit) and then RUNS times, one request at a
+   time, by the analyst of a 2-worker gunicorn with production settings; beside them the same server's /healthz and the portal's
    start page (a signed-in page with the portal's navigation: the floor of any portal page) in the same run.
    A page that does not exist yet is reported as such.
 Target: the slowest request of every insights page under 2 s.
@@ -219,7 +219,8 @@ def _precompute(env: dict) -> float:
 
 
 def _time(url: str, cookie: str, runs: int) -> dict | None:
-    """Seconds of `runs` sequential requests after one warm-up; None when the page does not exist (404)."""
+    """Seconds of the first request (nothing cached yet) and of `runs` sequential ones after it; None when the
+    page does not exist (404)."""
     headers = {"Cookie": cookie, "X-Forwarded-Proto": "https"}
 
     def once() -> float:
@@ -231,13 +232,13 @@ def _time(url: str, cookie: str, runs: int) -> dict | None:
         return time.monotonic() - started
 
     try:
-        once()
+        first = once()
     except urllib.error.HTTPError as error:
         if error.code == 404:
             return None
         raise
     times = [once() for _i in range(runs)]
-    return {"median_s": statistics.median(times), "max_s": max(times), "min_s": min(times)}
+    return {"first_s": first, "median_s": statistics.median(times), "max_s": max(times), "min_s": min(times)}
 
 
 def main(argv: list[str], out=sys.stdout) -> None:
@@ -295,19 +296,29 @@ def main(argv: list[str], out=sys.stdout) -> None:
 
 def _report(built: dict, precompute_s: float, timings: dict, args, out) -> None:
     floor = timings["portal start page"]["median_s"]
-    out.write("\n{:<28} {:>10} {:>10} {:>14}\n".format("page", "median s", "max s", "× portal page"))
+    out.write(
+        "\n{:<28} {:>10} {:>10} {:>10} {:>14}\n".format(
+            "page", "first s", "median s", "max s", "× portal page"
+        )
+    )
     for label, t in timings.items():
         if t is None:
             out.write(f"{label:<28} {'not built':>10}\n")
             continue
-        out.write(f"{label:<28} {t['median_s']:>10.3f} {t['max_s']:>10.3f} {t['median_s'] / floor:>14.1f}\n")
+        out.write(
+            f"{label:<28} {t['first_s']:>10.3f} {t['median_s']:>10.3f} {t['max_s']:>10.3f} "
+            f"{t['median_s'] / floor:>14.1f}\n"
+        )
     pages = {label: t for label, t in timings.items() if label in dict(PAGES) and t is not None}
-    slowest = max(pages.items(), key=lambda item: item[1]["max_s"]) if pages else None
+    slowest = (
+        max(pages.items(), key=lambda item: max(item[1]["max_s"], item[1]["first_s"])) if pages else None
+    )
     if slowest:
-        verdict = "meets" if slowest[1]["max_s"] < TARGET_S else "MISSES"
+        worst = max(slowest[1]["max_s"], slowest[1]["first_s"])
+        verdict = "meets" if worst < TARGET_S else "MISSES"
         out.write(
             f"\n{built['services']:,} services, {built['searches']:,} searches, {built['referrals']:,} referrals "
-            f"({args.database}): the slowest insights page is {slowest[0]} at {slowest[1]['max_s']:.2f}s at most "
+            f"({args.database}): the slowest insights page is {slowest[0]} at {worst:.2f}s at most (first visit included) "
             f"({verdict} the < {TARGET_S:.0f}s target); {len(pages)} of {len(PAGES)} pages built"
             + (
                 f"; the overlap precomputation takes {precompute_s:.1f}s in the worker\n"

@@ -1,6 +1,7 @@
 """WSGI entry point for benchmarks: the site plus /bench/bare/ (never used in production)."""
 
 import os
+import threading
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hvhk.settings")  # noqa: TID251
 
@@ -9,3 +10,9 @@ from django.core.wsgi import get_wsgi_application
 
 settings.ROOT_URLCONF = "bench.urls"
 application = get_wsgi_application()
+
+from hvhk.insights.charts import warm_up  # noqa: E402 (after Django is set up)
+
+# Charts are drawn by matplotlib, whose import and fonts take a second or more: load them beside the first requests
+# rather than in one.
+threading.Thread(target=warm_up, name="warm-up-charts", daemon=True).start()

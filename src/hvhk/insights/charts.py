@@ -52,6 +52,14 @@ def _figure(width: float, height: float):
     return figure
 
 
+def warm_up() -> None:
+    """Import matplotlib and draw one small chart, so a web process's first insights page does not pay for it
+    (about a second and a half: the import, the fonts). The WSGI entry point runs it in a thread at start."""
+    figure = _figure(1, 1)
+    figure.add_subplot().bar([0], [1])
+    svg_markup(figure, label="", prefix="warm-")
+
+
 def _style_axes(axes) -> None:
     from matplotlib.ticker import MaxNLocator
 
