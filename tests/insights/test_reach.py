@@ -161,24 +161,26 @@ def test_referrals_by_status_and_organisation_with_those_of_anonymised_questions
 
 def test_activities_count_held_sessions_and_people_present(world, network_a):
     reach = reach_year(network=network_a, year=YEAR)
-    assert reach.table("sessions").column_totals == (0, 2)  # sessions are not people: not suppressed
+    # Sessions are not people: not suppressed; last year had none, so its column is left out (no flat zeros).
+    assert reach.table("sessions").column_totals == (2,)
+    assert reach.table("sessions").columns == (str(YEAR),)
     assert _row(reach.table("attendance"), "jun") == (20,)  # the cancelled session does not count
     assert reach.table("attendance").columns == (str(YEAR),)
     pillars = reach.table("attendance-pillar")
     assert _row(pillars, "Groepsaanbod: infoavonden, workshops en oudergroepen") == (12,)
     assert _row(pillars, "Opvoedadvies") == (8,)
     assert _row(reach.table("attendance-house"), "Huis Centrum") == (12,)
-    assert _row(reach.table("sessions-kind"), "oudergroep") == (0, 1)
+    assert _row(reach.table("sessions-kind"), "oudergroep") == (1,)
 
 
 def test_wegwijzer_use_and_only_words_searched_three_times(world, network_a):
     reach = reach_year(network=network_a, year=YEAR)
     assert _row(reach.table("searches"), "mrt") == (800, 1000)
-    assert reach.table("service-views").column_totals == (0, 70)
+    assert reach.table("service-views").column_totals == (70,)  # no views counted last year: no column
     assert reach.table("top-services").labels == ("Consultatie A", "Opvoedingswinkel A2")
     words = reach.table("zero-result-words")
     assert words.labels == ("nachtopvang",) and words.cells == ((4,),)  # "zeldzaam woord" only twice
-    assert reach.table("zero-results").column_totals == (0, 6)
+    assert reach.table("zero-results").column_totals == (6,)
 
 
 def test_a_partner_gets_only_its_own_organisations_figures(world, network_a, partner_a):
@@ -280,7 +282,8 @@ def test_network_b_sees_only_network_b(login, client, world, coordinator_b):
             )
         )
     )
-    assert rows[3] == ["mrt", "0", "0", "0"]
+    assert rows[0][1:] == [str(YEAR)]  # network B has no searches: this year's zeros, last year left out
+    assert rows[3] == ["mrt", "0"]
 
 
 def test_without_signing_in_reach_asks_for_a_login(client, world):

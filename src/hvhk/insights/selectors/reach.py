@@ -194,10 +194,16 @@ def _table(
 ) -> ReachTable:
     labels = tuple(label for label, _values in rows)
     values = [list(v) for _label, v in rows]
-    if people and len(columns) > 1 and values:
-        # A year without any count (before the platform was used) is left out rather than shown as hidden
-        # zeros, which would hide the other year's figures with them.
-        empty = [i for i in range(len(columns)) if not any(v[i] for v in values)]
+    if len(columns) > 1 and values:
+        # A year without any count (before the platform was used) is left out rather than shown as zeros: for
+        # people, hidden zeros would hide the other year's figures with them; for the rest, a flat line of zeros
+        # says nothing. Only counts of people leave out this year too (the pages' own counts of this year are
+        # shown, even when there are none).
+        empty = [
+            i
+            for i in range(len(columns))
+            if not any(v[i] for v in values) and (people or i < len(columns) - 1)
+        ]
         if empty and len(empty) < len(columns):
             note = " ".join(
                 [note, *(_("Geen cijfers voor %(column)s.") % {"column": columns[i]} for i in empty)]
