@@ -120,6 +120,9 @@ def svg_markup(figure, *, label: str, prefix: str = "chart-") -> SafeString:
     root.set("aria-label", label)
     root.set("stroke-linejoin", "round")
     root.set("focusable", "false")
+    # matplotlib placed every label for left-to-right text: in a right-to-left page (Arabic) the inherited
+    # direction would flip each label's anchor and put it over the bars. Arabic words still read right to left.
+    root.set("direction", "ltr")
     root.set("class", "chart-svg")
     # Namespace prefixes are global to ElementTree, and WeasyPrint laying out a PDF in this process registers its
     # own: name ours just before writing.
