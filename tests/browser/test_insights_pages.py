@@ -30,13 +30,19 @@ def demo(transactional_db):
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_the_coordinator_reads_every_insights_page(demo, browser, live_server, axe, language):
     context = browser.new_context(
-        viewport={"width": 360, "height": 800}, locale=language, extra_http_headers={"Accept-Language": language}
+        viewport={"width": 360, "height": 800},
+        locale=language,
+        extra_http_headers={"Accept-Language": language},
     )
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     try:
         sign_in(page, live_server, "coordinator@leuven.demo", DEMO_TOTP_SECRET)
-        paths = PAGES if language == "nl" else {p: n for p, n in PAGES.items() if "reach" in p or "coverage/" in p}
+        paths = (
+            PAGES
+            if language == "nl"
+            else {p: n for p, n in PAGES.items() if "reach" in p or "coverage/" in p}
+        )
         for path, charts in paths.items():
             visit(page, live_server, path)
             assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
