@@ -1,7 +1,6 @@
 """Families' activity pages: the list of upcoming sessions with filters, the iCal feeds and a house's A4
 programme poster. None of them is cached whole: the places left must be right."""
 
-import base64
 import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_GET
 from hvhk.activities.calendar import sessions_ics
 from hvhk.activities.forms_public import ActivityFilterForm
 from hvhk.activities.selectors import public as selectors
-from hvhk.core.lib.pdf import pdf_bytes, pdf_response
+from hvhk.core.lib.pdf import logo_data_url, pdf_bytes, pdf_response
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
@@ -224,17 +223,6 @@ def _weeks(value: str) -> int:
     return POSTER_WEEKS
 
 
-def _logo(network: Network) -> str:
-    """The network's logo (a PNG we re-encoded on upload) as a data: URL, or "" when it has none."""
-    if not network.logo:
-        return ""
-    try:
-        with network.logo.open("rb") as handle:
-            return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
-    except OSError:
-        return ""
-
-
 def _qr_svg(url: str) -> str:
     """A QR code of `url` as inline SVG (drawn by us, nothing fetched)."""
     import qrcode
@@ -266,7 +254,7 @@ def poster(request: HttpRequest, network: Network, house_slug: str) -> HttpRespo
         "last_day": today + dt.timedelta(weeks=weeks, days=-1),
         "short_url": short_url,
         "qr_svg": _qr_svg(list_url),
-        "logo": _logo(network),
+        "logo": logo_data_url(network),
     }
     pdf = pdf_bytes(request, "activities/pdf/poster.html", context)
     return pdf_response(pdf, filename=f"programma-{house.slug}")

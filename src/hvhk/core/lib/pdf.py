@@ -32,6 +32,18 @@ def _only_our_files():
     return OwnFilesOnly()
 
 
+def logo_data_url(network) -> str:
+    """A network's logo (a PNG re-encoded on upload) as a data: URL for a printed page, or "" when it has none or
+    its file cannot be read."""
+    if not network.logo:
+        return ""
+    try:
+        with network.logo.open("rb") as handle:
+            return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
+    except OSError:
+        return ""
+
+
 def pdf_bytes(request: HttpRequest, template: str, context: dict) -> bytes:
     """`template` rendered with `context` and laid out as an A4 PDF."""
     from weasyprint import HTML  # heavy import, only when a PDF is asked for

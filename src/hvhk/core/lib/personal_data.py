@@ -91,3 +91,21 @@ def personal_data_found(text: str) -> str:
     if len(labels) <= 1:
         return "".join(labels)
     return gettext("%(first)s en %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
+
+
+def free_text_errors(texts: dict[str, str], model, *, found_message: str) -> dict[str, str]:
+    """Errors of free texts a service is about to save on `model`, by field: longer than the field's max_length
+    (full_clean does not check a TextField's length), or holding what looks like someone's contact details or
+    national register number (`found_message`, translated, says so with `%(kinds)s`). Empty when all is well."""
+    errors = {}
+    for field, text in texts.items():
+        limit = model._meta.get_field(field).max_length
+        found = personal_data_found(text)
+        if limit and len(text or "") > limit:
+            errors[field] = gettext("Deze tekst is te lang: hoogstens %(limit)d tekens (nu %(length)d).") % {
+                "limit": limit,
+                "length": len(text),
+            }
+        elif found:
+            errors[field] = found_message % {"kinds": found}
+    return errors

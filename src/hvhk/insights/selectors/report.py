@@ -11,7 +11,6 @@ and are shown whole.
 The figures come from the same selectors as the insights pages: the coverage matrix and the houses' pillars
 (selectors.coverage), reach (selectors.reach), so the report and the pages never disagree."""
 
-import base64
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hvhk.core.lib.pdf import logo_data_url
 from hvhk.core.models import Network
 from hvhk.directory.models import House, Membership, Pillar, Service
 from hvhk.insights.bands import AGE_BANDS, BAND_LABELS, service_bands
@@ -145,20 +145,6 @@ def _short(text: str, limit: int = 300) -> str:
 def _suppressed(values: list[int]) -> tuple[list[int | str], int | str]:
     """`suppress_series`, also for a series without values (nothing to hide, a total of 0 that says nothing)."""
     return suppress_series(values) if values else ([], 0)
-
-
-def _logo(network: Network) -> str:
-    """The network's logo (a PNG re-encoded on upload) as a data: URL, or "" when it has none."""
-    if not network.logo:
-        return ""
-    try:
-        with network.logo.open("rb") as handle:
-            return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
-    except OSError:
-        return ""
-
-
-# --- 1. the network and its partners -----------------------------------------------------------------------------
 
 
 def network_chapter(*, network: Network, year: int) -> Chapter:
@@ -815,7 +801,7 @@ def annual_report(
         introduction=text.introduction if text else "",
         closing=text.closing if text else "",
         chapters=chapters,
-        logo=_logo(network),
+        logo=logo_data_url(network),
     )
 
 

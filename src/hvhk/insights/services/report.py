@@ -10,26 +10,20 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import User
 from hvhk.accounts.selectors import is_coordinator
-from hvhk.core.lib.personal_data import personal_data_found
+from hvhk.core.lib.personal_data import free_text_errors
 from hvhk.core.models import Network
 from hvhk.insights.models import ReportText
 
 
 def _check_texts(texts: dict[str, str]) -> None:
-    errors = {}
-    for field, text in texts.items():
-        limit = ReportText._meta.get_field(field).max_length
-        found = personal_data_found(text)
-        if limit and len(text) > limit:
-            errors[field] = _("Deze tekst is te lang: hoogstens %(limit)d tekens (nu %(length)d).") % {
-                "limit": limit,
-                "length": len(text),
-            }
-        elif found:
-            errors[field] = _(
-                "Deze tekst lijkt %(kinds)s te bevatten. Een jaarverslag noemt geen gegevens van personen: "
-                "haal het weg en probeer opnieuw."
-            ) % {"kinds": found}
+    errors = free_text_errors(
+        texts,
+        ReportText,
+        found_message=_(
+            "Deze tekst lijkt %(kinds)s te bevatten. Een jaarverslag noemt geen gegevens van personen: "
+            "haal het weg en probeer opnieuw."
+        ),
+    )
     if errors:
         raise ValidationError(errors)
 

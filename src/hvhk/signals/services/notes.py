@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import User
-from hvhk.core.lib.personal_data import personal_data_found, personal_data_kinds
+from hvhk.core.lib.personal_data import free_text_errors, personal_data_kinds
 from hvhk.core.models import Network
 from hvhk.signals.models import PolicyNote, PolicyNoteSection, Signal, SignalEvent, Theme, ThemeAnswer
 from hvhk.signals.selectors.access import can_triage
@@ -33,22 +33,16 @@ def _require_triager(user: User | None, network) -> None:
 
 
 def _check_texts(texts: dict[str, str], model) -> None:
-    """Refuse texts that are too long (a TextField's max_length is not checked by full_clean) or that look like
-    they hold someone's contact details or national register number."""
-    errors = {}
-    for field, text in texts.items():
-        limit = model._meta.get_field(field).max_length
-        found = personal_data_found(text)
-        if limit and len(text or "") > limit:
-            errors[field] = _("Deze tekst is te lang: hoogstens %(limit)d tekens (nu %(length)d).") % {
-                "limit": limit,
-                "length": len(text),
-            }
-        elif found:
-            errors[field] = _(
-                "Deze tekst lijkt %(kinds)s te bevatten. Een beleidsnota noemt geen gegevens van personen: "
-                "haal het weg en probeer opnieuw."
-            ) % {"kinds": found}
+    """Refuse texts that are too long or that look like they hold someone's contact details or national register
+    number."""
+    errors = free_text_errors(
+        texts,
+        model,
+        found_message=_(
+            "Deze tekst lijkt %(kinds)s te bevatten. Een beleidsnota noemt geen gegevens van personen: "
+            "haal het weg en probeer opnieuw."
+        ),
+    )
     if errors:
         raise ValidationError(errors)
 
