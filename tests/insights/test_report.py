@@ -87,7 +87,7 @@ def test_a_suppressed_count_reads_less_than_five(network_a, tmp_path):
         "annual-report", network="netwerk-a", year=str(YEAR), output=str(target), stdout=io.StringIO()
     )
     _pages, text = _pdf_text(target.read_bytes())
-    assert f"In {YEAR} stelden minder dan 5 gezinnen een vraag." in text
+    assert f"In {YEAR} stelden een verborgen aantal gezinnen een vraag." in text
     assert "Totaal < 5" in text  # the table of questions per life domain, its total hidden too
     chapter = text.split("Vragen van gezinnen en doorverwijzingen In")[1].split("6 Signalen en wat ermee")[0]
     chapter = re.sub(r"\d+ / \d+", "", chapter.replace(str(YEAR), ""))  # no year, no page numbers

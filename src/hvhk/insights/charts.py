@@ -142,9 +142,10 @@ def number(value) -> str:
     return str(value)
 
 
-def _rows(labels: Sequence[str], series: dict[str, Sequence[float | None]]) -> list[list[str]]:
+def _rows(labels: Sequence[str], series: dict[str, Sequence[float | str | None]]) -> list[list[str]]:
+    """The chart's table: numbers in Belgian Dutch, a hidden count as its marker ("< 5", "×"); None reads "< 5"."""
     return [
-        [label, *(number(values[i]) if values[i] is not None else "< 5" for values in series.values())]
+        [label, *("< 5" if values[i] is None else number(values[i]) for values in series.values())]
         for i, label in enumerate(labels)
     ]
 
@@ -164,13 +165,14 @@ def bar_chart(
     title: str,
     summary: str,
     labels: Sequence[str],
-    series: dict[str, Sequence[float | None]],
+    series: dict[str, Sequence[float | str | None]],
     label_header: str = "",
     horizontal: bool = False,
     width: float = 6.0,
     height: float = 3.6,
 ) -> Chart:
-    """Bars per label, one colour per series (a hidden count, None, draws no bar and reads "< 5" in the table)."""
+    """Bars per label, one colour per series (a hidden count, None or its marker such as "< 5", draws no bar and
+    reads as its marker in the table)."""
     svg = cached_svg(
         _key("bar", title, labels, series, horizontal, width, height),
         lambda prefix: _bars(title, labels, series, horizontal, width, height, prefix),
@@ -207,12 +209,12 @@ def line_chart(
     title: str,
     summary: str,
     labels: Sequence[str],
-    series: dict[str, Sequence[float | None]],
+    series: dict[str, Sequence[float | str | None]],
     label_header: str = "",
     width: float = 6.0,
     height: float = 3.2,
 ) -> Chart:
-    """Lines over `labels` (months, say), one per series; a hidden value (None) leaves a gap."""
+    """Lines over `labels` (months, say), one per series; a hidden value (None or its marker) leaves a gap."""
     svg = cached_svg(
         _key("line", title, labels, series, width, height),
         lambda prefix: _lines(title, labels, series, width, height, prefix),

@@ -6,6 +6,9 @@ A table of counts about families (questions, referrals, registrations) is suppre
 2. secondary: a row or column in which exactly one value is hidden would give it away (its total minus the
    others), so the smallest other value shown in it is hidden too; this repeats until no row or column, totals
    included, has a single hidden value.
+Both read HIDDEN ("< 5"), and every page that shows one says that it means "fewer than 5, or hidden too so that
+no total gives a small count away". One mark for both, as statistics offices do: a second mark for the values
+hidden in step 2 would tell they are 5 or more, and with the total that narrows the small ones down again.
 Counts of services (the offering is public) are not suppressed."""
 
 from dataclasses import dataclass
@@ -54,6 +57,7 @@ def suppress_table(cells: list[list[int]]) -> Suppressed:
                 continue
             _value, r, c = min((grid[r][c], r, c) for r, c in line if not hidden[r][c])
             hidden[r][c] = changed = True
+
     shown_grid = [
         [HIDDEN if hidden[r][c] else grid[r][c] for c in range(columns + 1)] for r in range(rows + 1)
     ]

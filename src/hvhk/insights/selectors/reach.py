@@ -78,7 +78,7 @@ TOP_SERVICES = 15
 @dataclass(frozen=True)
 class ReachTable:
     """One table of reach: rows (`labels`) by columns; for counts of people the cells and totals are suppressed
-    (an int or "< 5"). `monthly` tables have the twelve months as rows and the previous and this year as
+    (an int, "< 5" or "×"). `monthly` tables have the twelve months as rows and the previous and this year as
     columns; they are drawn as lines, the others as bars."""
 
     key: str  # its name in the CSV's URL
@@ -117,7 +117,7 @@ class ReachTable:
 
     def chart(self) -> Chart:
         series = {
-            column: [value if isinstance(value, int) else None for value in (row[i] for row in self.cells)]
+            column: [row[i] for row in self.cells]  # a hidden count keeps its marker ("< 5" or "×")
             for i, column in enumerate(self.columns)
         }
         summary = self.summary()

@@ -34,7 +34,7 @@ from hvhk.insights.models import ReportText
 from hvhk.insights.selectors.coverage import coverage_matrix, house_pillars
 from hvhk.insights.selectors.overview import domain_chart
 from hvhk.insights.selectors.reach import ReachTable, ReachYear, reach_year
-from hvhk.insights.suppression import HIDDEN, THRESHOLD, suppress_series
+from hvhk.insights.suppression import HIDDEN, THRESHOLD
 from hvhk.network.models import Body, Decision, Declaration, Meeting, Signature
 from hvhk.signals.models import PolicyNote, Signal, Theme, ThemeAnswer
 
@@ -110,7 +110,8 @@ def _per_month(datetimes: Sequence[dt.datetime]) -> list[int]:
 
 def _n(value) -> str:
     """A figure in a sentence: 1.234, or "minder dan 5" for a hidden count."""
-    return _("minder dan %(n)d") % {"n": THRESHOLD} if value == HIDDEN else number(value)
+    # "< 5" may also be a larger count hidden so that no total gives a small one away: say no more than that.
+    return _("een verborgen aantal") if value == HIDDEN else number(value)
 
 
 def _compared(now, before, year: int) -> str:
@@ -133,18 +134,9 @@ def _date(value: dt.date | dt.datetime | None) -> str:
     return date_format(value, "DATE_FORMAT", use_l10n=True).replace(" ", "\u00a0")  # one date, one line
 
 
-def _hidden_none(values: Sequence[int | str]) -> list[int | None]:
-    return [None if value == HIDDEN else value for value in values]
-
-
 def _short(text: str, limit: int = 300) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
-
-
-def _suppressed(values: list[int]) -> tuple[list[int | str], int | str]:
-    """`suppress_series`, also for a series without values (nothing to hide, a total of 0 that says nothing)."""
-    return suppress_series(values) if values else ([], 0)
 
 
 def network_chapter(*, network: Network, year: int) -> Chapter:
@@ -521,7 +513,10 @@ def requests_chapter(*, network: Network, year: int) -> Chapter:
             % {"days": number(median)}
         )
     paragraphs.append(
-        _("Kleine aantallen tonen we niet: minder dan %(n)d gezinnen staat er als “%(hidden)s”.")
+        _(
+            "Kleine aantallen tonen we niet: “%(hidden)s” staat voor minder dan %(n)d gezinnen, of voor een getal "
+            "dat we ook verbergen, zodat niemand een klein aantal uit een totaal kan afleiden."
+        )
         % {"n": THRESHOLD, "hidden": HIDDEN}
     )
     charts = []

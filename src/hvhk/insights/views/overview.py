@@ -10,6 +10,7 @@ from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.insights.selectors.access import sees_insights, sees_network_figures
 from hvhk.insights.selectors.overview import domain_chart
+from hvhk.insights.selectors.summary import key_figures
 
 # The parts of insights, in the order of the navigation: (part, URL name, label, for the whole network only).
 PARTS = (
@@ -66,6 +67,6 @@ def require_network_figures(role: ActiveRole) -> None:
 @role_required
 def index(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     require_insights(role)
-    return page(
-        request, role, "insights/index.html", {"chart": domain_chart(network=role.network), "part": "index"}
-    )
+    figures, counted_at = key_figures(role=role)
+    context = {"chart": domain_chart(network=role.network), "figures": figures, "counted_at": counted_at}
+    return page(request, role, "insights/index.html", {**context, "part": "index"})
