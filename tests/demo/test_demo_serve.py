@@ -87,8 +87,16 @@ def test_a_base_url_the_user_set_is_kept(tmp_path):
     ("how", "sig"), [("ctrl-c in the terminal", signal.SIGINT), ("kill of the script", signal.SIGTERM)]
 )
 def test_stopping_the_demo_stops_the_server_and_the_worker(tmp_path, how, sig):
+    # Started as from a terminal: a shell cannot trap a signal that was ignored when it started, and the test
+    # run itself may have been started with Ctrl-C ignored (in the background, say); a terminal's job has it.
+    as_from_a_terminal = [
+        sys.executable,
+        "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+        str(SCRIPT),
+    ]
     process = subprocess.Popen(
-        [SCRIPT], env=_env(tmp_path), stdout=subprocess.PIPE, text=True, start_new_session=True
+        as_from_a_terminal, env=_env(tmp_path), stdout=subprocess.PIPE, text=True, start_new_session=True
     )
     _wait_for_both(tmp_path, process)
 
