@@ -13,6 +13,10 @@ Counts of services (the offering is public) are not suppressed."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
+from hvhk.insights.charts import number
+
 THRESHOLD = 5
 HIDDEN = "< 5"
 
@@ -34,6 +38,12 @@ def small(value: int) -> bool:
 def shown(value: int) -> int | str:
     """One count on its own (no table around it)."""
     return HIDDEN if small(value) else value
+
+
+def in_words(value: int | str) -> str:
+    """A count in a sentence: "1.234", or "een verborgen aantal" for a hidden one ("< 5" may also be a larger
+    count hidden so that no total gives a small one away: a sentence says no more than that)."""
+    return gettext("een verborgen aantal") if value == HIDDEN else number(value)
 
 
 def suppress_table(cells: list[list[int]]) -> Suppressed:

@@ -115,6 +115,13 @@ class ReachTable:
             out.append([_("Totaal"), *self.column_totals, *([self.total] if wide else [])])
         return out
 
+    def year_total(self, year: int) -> int | str:
+        """The total of `year` (HIDDEN when hidden); 0 when the table has no column for that year (a year without
+        any figures is left out)."""
+        if str(year) not in self.columns:
+            return 0
+        return self.column_totals[self.columns.index(str(year))]
+
     def chart(self) -> Chart:
         series = {
             column: [row[i] for row in self.cells]  # a hidden count keeps its marker ("< 5" or "×")

@@ -34,7 +34,7 @@ from hvhk.insights.models import ReportText
 from hvhk.insights.selectors.coverage import coverage_matrix, house_pillars
 from hvhk.insights.selectors.overview import domain_chart
 from hvhk.insights.selectors.reach import ReachTable, ReachYear, reach_year
-from hvhk.insights.suppression import HIDDEN, THRESHOLD
+from hvhk.insights.suppression import HIDDEN, THRESHOLD, in_words
 from hvhk.network.models import Body, Decision, Declaration, Meeting, Signature
 from hvhk.signals.models import PolicyNote, Signal, Theme, ThemeAnswer
 
@@ -106,12 +106,6 @@ def _per_month(datetimes: Sequence[dt.datetime]) -> list[int]:
     for moment in datetimes:
         counts[timezone.localtime(moment).month - 1] += 1
     return counts
-
-
-def _n(value) -> str:
-    """A figure in a sentence: 1.234, or "minder dan 5" for a hidden count."""
-    # "< 5" may also be a larger count hidden so that no total gives a small one away: say no more than that.
-    return _("een verborgen aantal") if value == HIDDEN else number(value)
 
 
 def _compared(now, before, year: int) -> str:
@@ -435,26 +429,18 @@ def _report_table(table: ReachTable, *, limit: int | None = None) -> Table:
     )
 
 
-def _year_total(table: ReachTable, year: int):
-    """The total of `year` in a reach table (HIDDEN when hidden); 0 when the table has no column for that year (a
-    year without any figures is left out of the table)."""
-    if str(year) not in table.columns:
-        return 0
-    return table.column_totals[table.columns.index(str(year))]
-
-
 def reach_chapter(*, network: Network, year: int) -> Chapter:
     reach = _reach(network, year)
     sessions, attendance = reach.table("sessions"), reach.table("attendance")
     registrations = reach.table("registrations")
-    held, held_before = _year_total(sessions, year), _year_total(sessions, year - 1)
+    held, held_before = sessions.year_total(year), sessions.year_total(year - 1)
     paragraphs = [
         _("In %(year)d vonden %(sessions)s momenten van activiteiten plaats%(compared)s.")
-        % {"year": year, "sessions": _n(held), "compared": _compared(held, held_before, year)},
+        % {"year": year, "sessions": in_words(held), "compared": _compared(held, held_before, year)},
         _("Er waren %(registrations)s bevestigde inschrijvingen en %(present)s aanwezigen.")
         % {
-            "registrations": _n(_year_total(registrations, year)),
-            "present": _n(_year_total(attendance, year)),
+            "registrations": in_words(registrations.year_total(year)),
+            "present": in_words(attendance.year_total(year)),
         },
     ]
     charts = [sessions.chart()]
@@ -462,14 +448,14 @@ def reach_chapter(*, network: Network, year: int) -> Chapter:
         charts.append(attendance.chart())
     tables = [_report_table(reach.table("sessions-pillar")), _report_table(reach.table("attendance-pillar"))]
     searches = reach.table("searches")
-    total = _year_total(searches, year)
+    total = searches.year_total(year)
     if total:
         paragraphs.append(
             _("Op de wegwijzer werd %(searches)s keer gezocht%(compared)s, zonder cookies geteld.")
-            % {"searches": number(total), "compared": _compared(total, _year_total(searches, year - 1), year)}
+            % {"searches": number(total), "compared": _compared(total, searches.year_total(year - 1), year)}
         )
         charts.append(searches.chart())
-        zero = _year_total(reach.table("zero-results"), year)
+        zero = reach.table("zero-results").year_total(year)
         if zero:
             paragraphs.append(
                 _(
@@ -496,15 +482,15 @@ def reach_chapter(*, network: Network, year: int) -> Chapter:
 def requests_chapter(*, network: Network, year: int) -> Chapter:
     reach = _reach(network, year)
     questions, referrals = reach.table("questions"), reach.table("referrals")
-    count, before = _year_total(questions, year), _year_total(questions, year - 1)
+    count, before = questions.year_total(year), questions.year_total(year - 1)
     paragraphs = [
         _("In %(year)d stelden %(count)s gezinnen een vraag%(compared)s.")
-        % {"year": year, "count": _n(count), "compared": _compared(count, before, year)}
+        % {"year": year, "count": in_words(count), "compared": _compared(count, before, year)}
     ]
-    sent = _year_total(referrals, year)
+    sent = referrals.year_total(year)
     if sent:
         paragraphs.append(
-            _("Er gingen %(referrals)s doorverwijzingen naar een partner.") % {"referrals": _n(sent)}
+            _("Er gingen %(referrals)s doorverwijzingen naar een partner.") % {"referrals": in_words(sent)}
         )
     median = reach.median_days[1]
     if median is not None:

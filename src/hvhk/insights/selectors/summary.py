@@ -16,7 +16,7 @@ from hvhk.insights.selectors.access import sees_network_figures
 from hvhk.insights.selectors.coverage import coverage_matrix
 from hvhk.insights.selectors.overlap import overlap_result, overlap_snapshot
 from hvhk.insights.selectors.reach import reach_year
-from hvhk.insights.suppression import HIDDEN
+from hvhk.insights.suppression import in_words
 
 SUMMARY_SECONDS = 5 * 60
 
@@ -27,15 +27,6 @@ class KeyFigure:
     title: str
     figure: str
     text: str
-
-
-def _count(value) -> str:
-    # "< 5" may also be a larger count hidden so that no total gives a small one away: say no more than that.
-    return _("een verborgen aantal") if value == HIDDEN else number(value)
-
-
-def _year_total(table, year: int):
-    return table.column_totals[table.columns.index(str(year))] if str(year) in table.columns else 0
 
 
 def _coverage(role: ActiveRole) -> KeyFigure:
@@ -69,15 +60,15 @@ def _reach(role: ActiveRole, year: int) -> KeyFigure:
         network=role.network, year=year, organization=None if network_wide else role.organization
     )
     table = reach.table("questions" if network_wide else "referrals")
-    now, before = _year_total(table, year), _year_total(table, year - 1)
+    now, before = table.year_total(year), table.year_total(year - 1)
     if network_wide:
-        figure = _("%(count)s vragen van gezinnen in %(year)d") % {"count": _count(now), "year": year}
+        figure = _("%(count)s vragen van gezinnen in %(year)d") % {"count": in_words(now), "year": year}
     else:
         figure = _("%(count)s doorverwijzingen naar je organisatie in %(year)d") % {
-            "count": _count(now),
+            "count": in_words(now),
             "year": year,
         }
-    text = _("In %(year)d: %(count)s.") % {"year": year - 1, "count": _count(before)}
+    text = _("In %(year)d: %(count)s.") % {"year": year - 1, "count": in_words(before)}
     return KeyFigure(part="reach", title=_("Bereik"), figure=figure, text=text)
 
 
