@@ -38,6 +38,7 @@ from hvhk.core.models import Area, Network
 from hvhk.directory.models import Attribute, CostOption, Service, ServiceArea, ServiceAtLocation
 from hvhk.insights.bands import service_bands
 from hvhk.insights.models import OverlapReview, Snapshot
+from hvhk.insights.selectors.areas import AreaTree
 from hvhk.search.text import query_words
 
 SNAPSHOT_KIND = "overlap"
@@ -169,51 +170,12 @@ def _jaccard(a: set, b: set, *, both_empty: float = 0.0) -> float:
     return len(a & b) / len(a | b)
 
 
-class _Areas:
-    """The network's areas as a tree: which areas meet (the same, or one inside the other)."""
-
-    def __init__(self, network: Network) -> None:
-        self.rows = {
-            pk: (name, kind, parent)
-            for pk, name, kind, parent in Area.objects.for_network(network).values_list(
-                "pk", "name", "kind", "parent_id"
-            )
-        }
-        self.ancestors: dict[uuid.UUID, list[uuid.UUID]] = {}
-        for pk in self.rows:
-            chain, current, seen = [], self.rows[pk][2], {pk}
-            while current and current in self.rows and current not in seen:
-                chain.append(current)
-                seen.add(current)
-                current = self.rows[current][2]
-            self.ancestors[pk] = chain
-
-    def depth(self, pk: uuid.UUID) -> int:
-        return len(self.ancestors.get(pk, []))
-
-    def meeting(self, a: set[uuid.UUID], b: set[uuid.UUID]) -> uuid.UUID | None:
-        """The most specific area where services in `a` and `b` meet, or None when they do not."""
-        found = []
-        for x in a:
-            for y in b:
-                if x == y or x in self.ancestors.get(y, ()):
-                    found.append(y)
-                elif y in self.ancestors.get(x, ()):
-                    found.append(x)
-        return max(found, key=self.depth) if found else None
-
-    def around(self, pk: uuid.UUID) -> set[uuid.UUID]:
-        """The area, the areas it lies in and the areas that lie in it."""
-        inside = {other for other, chain in self.ancestors.items() if pk in chain}
-        return {pk, *self.ancestors.get(pk, ()), *inside}
-
-
 def overlap_compute(*, network: Network) -> dict:
     """The flagged pairs of `network` as JSON-ready data: {"services": n, "pairs": [...]}, best score first. Each
     pair keeps the facts its reasons are written from (so the page writes them in the reader's language)."""
     facts = _load(network)
-    areas = _Areas(network)
-    around = {pk: areas.around(pk) for pk in areas.rows}
+    areas = AreaTree(network)
+    around = {pk: areas.around(pk) for pk in areas.nodes}
     blocks: dict[tuple, list[_Facts]] = defaultdict(list)
     for item in facts.values():
         if not item.text:
@@ -254,7 +216,7 @@ def overlap_compute(*, network: Network) -> dict:
     return {"services": len(facts), "compared": len(seen), "flagged": len(pairs), "pairs": pairs[:MAX_PAIRS]}
 
 
-def _compare(a: _Facts, b: _Facts, areas: _Areas) -> dict | None:
+def _compare(a: _Facts, b: _Facts, areas: AreaTree) -> dict | None:
     shared_domains = sorted(set(a.domains) & set(b.domains), key=lambda d: a.domains[d])
     low, high = max(a.low, b.low), min(a.high, b.high)
     if not shared_domains or low >= high:
@@ -290,8 +252,8 @@ def _compare(a: _Facts, b: _Facts, areas: _Areas) -> dict | None:
         "domains": [a.domains[d] for d in shared_domains],
         "ages": None if both_ages_unknown else [low, None if high == NO_MAXIMUM else high],
         "area": area,
-        "area_name": areas.rows[uuid.UUID(area["id"])][0] if area["id"] else "",
-        "area_kind": areas.rows[uuid.UUID(area["id"])][1] if area["id"] else "",
+        "area_name": areas.nodes[uuid.UUID(area["id"])].name if area["id"] else "",
+        "area_kind": areas.nodes[uuid.UUID(area["id"])].kind if area["id"] else "",
         "delivery": [d for d in DELIVERY if d in a.delivery & b.delivery],
         "costs": [c for c in CostOption.Kind.values if c in a.costs & b.costs],
         "groups": sorted(a.groups[g] for g in set(a.groups) & set(b.groups)),

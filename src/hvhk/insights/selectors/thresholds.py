@@ -33,7 +33,7 @@ from datetime import time
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from hvhk.core.models import Area, Network
+from hvhk.core.models import Network
 from hvhk.directory.models import (
     Accessibility,
     Attribute,
@@ -44,6 +44,7 @@ from hvhk.directory.models import (
     ServiceArea,
     ServiceAtLocation,
 )
+from hvhk.insights.selectors.areas import AreaTree
 from hvhk.insights.selectors.overview import life_domains
 
 NEAR_KM = 2.0
@@ -133,38 +134,7 @@ def _hours_parts(rows: list[tuple]) -> tuple[dict[str, float | None], str]:
     return {"evening": float(evening), "wednesday": float(wednesday), "saturday": float(saturday)}, ""
 
 
-class _Areas:
-    def __init__(self, network: Network) -> None:
-        self.all = list(
-            Area.objects.for_network(network)
-            .order_by("name")
-            .values_list("pk", "slug", "name", "parent_id", "latitude", "longitude")
-        )
-        parents = {pk: parent for pk, _s, _n, parent, _la, _lo in self.all}
-        self.ancestors: dict[uuid.UUID, set[uuid.UUID]] = {}
-        for pk in parents:
-            chain, current = set(), parents[pk]
-            while current and current in parents and current not in chain:
-                chain.add(current)
-                current = parents[current]
-            self.ancestors[pk] = chain
-        self.centroids = {
-            pk: (float(lat), float(lon))
-            for pk, _s, _n, _p, lat, lon in self.all
-            if lat is not None and lon is not None
-        }
-
-    def serves(self, area: uuid.UUID, located: set, covered: set) -> bool:
-        """Search's rule: a location in the area or inside it, a service area that is it or around it, or no
-        location and no service area at all (the whole network)."""
-        if not located and not covered:
-            return True
-        if any(a == area or area in self.ancestors.get(a, ()) for a in located):
-            return True
-        return any(a == area or a in self.ancestors.get(area, ()) for a in covered)
-
-
-def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[ThresholdRow], _Areas]:
+def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[ThresholdRow], AreaTree]:
     base = Service.objects.for_network(network).filter(status=Service.Status.ACTIVE)
     if services is not None:
         base = base.filter(pk__in=services.values("pk"))
@@ -251,7 +221,7 @@ def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[Th
         .values_list("service_id", "area_id")
     ):
         covered[service_id].add(area_id)
-    areas = _Areas(network)
+    areas = AreaTree(network)
 
     rows = []
     for pk in ids:
@@ -305,9 +275,7 @@ def _rows(network: Network, services: QuerySet[Service] | None) -> tuple[list[Th
             "accessibility": accessible,
         }
         served = {
-            a
-            for a, _s, _n, _p, _la, _lo in areas.all
-            if areas.serves(a, {x for *_r, x in places if x}, covered.get(pk, set()))
+            a for a in areas.nodes if areas.serves(a, {x for *_r, x in places if x}, covered.get(pk, set()))
         }
         rows.append(
             ThresholdRow(
@@ -361,7 +329,8 @@ def threshold_summary(
             )
         )
     by_area = []
-    for pk, slug, name, _parent, _lat, _lon in areas.all:
+    for pk, node in areas.nodes.items():
+        slug, name = node.slug, node.name
         chosen = [r for r in rows if pk in r.areas]
         indexes, near = [], []
         for row in chosen:
@@ -382,7 +351,7 @@ def threshold_summary(
             )
         )
     return ThresholdSummary(
-        domains=by_domain, areas=by_area, area_names={pk: name for pk, _s, name, *_rest in areas.all}
+        domains=by_domain, areas=by_area, area_names={pk: node.name for pk, node in areas.nodes.items()}
     )
 
 
