@@ -14,7 +14,10 @@ PAGES = {
     "/portal/insights/coverage/houses/": 0,
     "/portal/insights/overlap/": 0,
     "/portal/insights/thresholds/": 2,
-    "/portal/insights/reach/": 10,
+    "/portal/insights/reach/": 6,  # families' questions
+    "/portal/insights/reach/?section=referrals": 2,
+    "/portal/insights/reach/?section=activities": 6,
+    "/portal/insights/reach/?section=wegwijzer": 3,
     "/portal/insights/report/": 0,
 }
 

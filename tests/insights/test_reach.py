@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hvhk.activities.models import Activity
-from hvhk.insights.selectors.reach import reach_year
+from hvhk.insights.selectors.reach import reach_year, year_totals
 from hvhk.insights.suppression import HIDDEN
 from hvhk.referrals.models import Referral, RequestFacts, SupportRequest
 from hvhk.referrals.services.retention import requests_anonymise
@@ -205,6 +205,63 @@ def test_no_total_gives_a_hidden_count_away(world, network_a):
             assert sum(value == HIDDEN for value in line) != 1, table.key
 
 
+def test_only_the_sections_asked_for_are_counted(world, network_a, partner_a):
+    reach = reach_year(network=network_a, year=YEAR, sections=["referrals"])
+    assert set(reach.sections) == {"referrals"}
+    assert {t.key for t in reach.tables} == {"referrals", "referrals-status", "referrals-organization"}
+    assert (
+        reach.table("referrals").column_totals
+        == reach_year(network=network_a, year=YEAR).table("referrals").column_totals
+    )
+    # families' questions are the network's figures: not for a partner, even when asked for
+    assert (
+        reach_year(network=network_a, year=YEAR, organization=partner_a, sections=["questions"]).tables == ()
+    )
+
+
+def test_the_most_viewed_services_rank_by_this_years_views_then_last_years(world, network_a, partner_a):
+    for n in range(20):
+        service = ServiceFactory(organization=partner_a, name=f"Dienst {n:02d}")
+        MonthlyUse.objects.create(
+            network=network_a, month=MARCH, kind="service_view", service=service, count=35
+        )
+        MonthlyUse.objects.create(
+            network=network_a, month=dt.date(BEFORE, 5, 1), kind="service_view", service=service, count=n
+        )
+    MonthlyUse.objects.create(  # viewed only last year: not among this year's most viewed
+        network=network_a, month=dt.date(BEFORE, 5, 1), kind="service_view",
+        service=ServiceFactory(organization=partner_a, name="Oud"), count=500,
+    )  # fmt: skip
+    top = reach_year(network=network_a, year=YEAR, sections=["wegwijzer"]).table("top-services")
+    assert top.labels[0] == "Consultatie A"  # 40 this year
+    assert top.labels[1:] == tuple(f"Dienst {n:02d}" for n in range(19, 5, -1))  # 35 each, then last year's
+    assert top.cells[1] == (19, 35) and len(top.labels) == 15
+
+
+def test_the_start_pages_year_totals_are_the_reach_tables_own(world, network_a, partner_a, partner_a2):
+    # a question sent at 23:30 UTC on the last day of March is an April question in Brussels
+    request, _token = make_request(network_a)
+    SupportRequest.objects.filter(pk=request.pk).update(
+        created_at=dt.datetime(YEAR, 3, 31, 23, 30, tzinfo=dt.UTC)
+    )
+    for year in (YEAR, YEAR + 1):
+        full = reach_year(network=network_a, year=year).table("questions")
+        quick = year_totals(network=network_a, year=year)
+        assert (quick.columns, quick.cells, quick.column_totals) == (
+            full.columns,
+            full.cells,
+            full.column_totals,
+        )
+        for partner in (partner_a, partner_a2):
+            full = reach_year(network=network_a, year=year, organization=partner).table("referrals")
+            quick = year_totals(network=network_a, year=year, organization=partner)
+            assert (quick.columns, quick.cells, quick.column_totals) == (
+                full.columns, full.cells, full.column_totals,
+            )  # fmt: skip
+    quick = year_totals(network=network_a, year=YEAR)
+    assert _row(quick, "mrt") == (11, 13) and _row(quick, "apr") == (HIDDEN, HIDDEN)  # April's 1 is hidden
+
+
 def test_reach_costs_the_same_queries_however_much_there_is(
     world, network_a, partner_a, django_assert_max_num_queries
 ):
@@ -237,14 +294,27 @@ def test_reach_costs_the_same_queries_however_much_there_is(
 @pytest.mark.parametrize("persona", NETWORK_WIDE)
 def test_the_network_sees_every_part_with_charts(persona, request, login, client, world):
     login(request.getfixturevalue(persona))
-    response = client.get(reverse("insights:reach"), {"year": YEAR})
-    assert response.status_code == 200
-    body = response.content.decode()
-    for title in ("Vragen van gezinnen", "Doorverwijzingen", "Activiteiten", "Gebruik van de wegwijzer"):
-        assert title in body
-    assert body.count("<svg") >= 20
-    assert "1.000" in body and "nachtopvang" in body and "“< 5”" in body
-    assert reverse("insights:reach-csv", args=["questions-domain"]) + f"?year={YEAR}" in body
+    url = reverse("insights:reach")
+    bodies = {}
+    for section in ("questions", "referrals", "activities", "wegwijzer"):
+        response = client.get(url, {"year": YEAR, "section": section})
+        assert response.status_code == 200
+        bodies[section] = response.content.decode()
+        for other in ("questions", "referrals", "activities", "wegwijzer"):  # a link to every section
+            assert f"?year={YEAR}&amp;section={other}" in bodies[section]
+        assert f'section={section}" aria-current="page"' in bodies[section]
+    first = client.get(url, {"year": YEAR}).content.decode()  # the first section unless another is asked
+    assert 'section=questions" aria-current="page"' in first and "Snelheid van het eerste contact" in first
+    assert sum(body.count("<svg") for body in bodies.values()) >= 20
+    assert "Snelheid van het eerste contact" in bodies["questions"]
+    assert "Snelheid van het eerste contact" not in bodies["referrals"]
+    assert (
+        "1.000" in bodies["wegwijzer"]
+        and "nachtopvang" in bodies["wegwijzer"]
+        and "“< 5”" in bodies["questions"]
+    )
+    assert reverse("insights:reach-csv", args=["questions-domain"]) + f"?year={YEAR}" in bodies["questions"]
+    assert "1.000" not in bodies["questions"]  # one section at a time
 
 
 @pytest.mark.parametrize("persona", PARTNER_STAFF)
@@ -257,7 +327,12 @@ def test_partner_staff_see_their_own_organisations_figures_only(persona, request
     own, other = ("Consultatie A", "Opvoedingswinkel A2")
     if persona == "other_editor_a":
         own, other = other, own
+    for section in ("referrals", "activities", "wegwijzer"):
+        body += client.get(reverse("insights:reach"), {"year": YEAR, "section": section}).content.decode()
     assert own in body and other not in body
+    assert "nachtopvang" not in body and "1.000" not in body
+    asked = client.get(reverse("insights:reach"), {"year": YEAR, "section": "questions"})
+    assert asked.status_code == 400 and "Vragen van gezinnen" not in asked.content.decode()
     csv_url = reverse("insights:reach-csv", args=["questions-domain"])
     assert client.get(csv_url, {"year": YEAR}).status_code == 404
 
@@ -303,6 +378,16 @@ def test_a_bad_year_says_what_is_wrong(login, client, world, coordinator_a):
         )
 
 
+def test_a_section_that_does_not_exist_says_which_there_are(login, client, world, coordinator_a):
+    login(coordinator_a)
+    response = client.get(reverse("insights:reach"), {"year": YEAR, "section": "geheim"})
+    assert response.status_code == 400
+    assert (
+        "Kies een van deze onderdelen: Vragen van gezinnen, Doorverwijzingen, Activiteiten, Gebruik van de "
+        "wegwijzer." in response.content.decode()
+    )
+
+
 def test_each_table_downloads_as_csv_with_the_suppressed_cells(login, client, world, coordinator_a):
     login(coordinator_a)
     response = client.get(reverse("insights:reach-csv", args=["questions-domain"]), {"year": YEAR})
@@ -339,7 +424,7 @@ def test_the_drawn_figures_kept_for_a_while_are_never_shared_between_networks_or
         ("b", coordinator_b),
     ):
         login(person)
-        seen[name] = client.get(url, {"year": YEAR}).content.decode()
+        seen[name] = client.get(url, {"year": YEAR, "section": "wegwijzer"}).content.decode()
         client.logout()
     assert "Vragen van gezinnen" in seen["a"] and "Geteld om" in seen["a"]
     assert "Consultatie A" in seen["ed"] and "Opvoedingswinkel A2" not in seen["ed"]

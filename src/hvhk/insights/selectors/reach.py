@@ -30,8 +30,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
@@ -568,21 +568,26 @@ def _wegwijzer(
     if organization is not None:
         use = use.filter(kind=MonthlyUse.Kind.SERVICE_VIEW, service__organization=organization)
     searches, views = _Tally(), _Tally()
-    per_service: Counter = Counter()
-    names: dict = {}
-    rows = use.values_list("month", "kind", "service_id", "service__name").annotate(n=Sum("count"))
-    for month, kind, service, name, n in rows:
+    for month, kind, n in (
+        use.values_list("month", "kind").annotate(n=Sum("count")).values_list("month", "kind", "n")
+    ):
         index = _year_index(month, year)
-        if index is None:
-            continue
-        if kind == MonthlyUse.Kind.SEARCH:
-            searches.add(index, month.month, n)
-        else:
-            views.add(index, month.month, n)
-            per_service[index, service] += n
-            names[service] = name
-    top = sorted(names, key=lambda s: (-per_service[1, s], -per_service[0, s], str(names[s]).lower()))
-    top = [s for s in top if per_service[1, s]][:TOP_SERVICES]
+        if index is not None:
+            (searches if kind == MonthlyUse.Kind.SEARCH else views).add(index, month.month, n)
+    # The most viewed services, summed per service in the database (a year of views is a row per service and
+    # month: tens of thousands for a large network).
+    this_year = dt.date(year, 1, 1)
+    top = list(
+        use.filter(kind=MonthlyUse.Kind.SERVICE_VIEW)
+        .values_list("service_id", "service__name")
+        .annotate(
+            now=Coalesce(Sum("count", filter=Q(month__gte=this_year)), 0),
+            before=Coalesce(Sum("count", filter=Q(month__lt=this_year)), 0),
+        )
+        .filter(now__gt=0)
+        .order_by("-now", "-before", "service__name")
+        .values_list("service__name", "before", "now")[:TOP_SERVICES]
+    )
     tables = []
     if organization is None:
         tables.append(
@@ -600,7 +605,7 @@ def _wegwijzer(
     tables.append(
         _table(
             "top-services", _("Meest bekeken aanbod"), _("Aanbod"), columns,
-            [(names[s], [per_service[0, s], per_service[1, s]]) for s in top], people=False, totals=False,
+            [(name, [before, now]) for name, before, now in top], people=False, totals=False,
             note=_("De %(n)d meest bekeken aanbodpagina's in %(year)d.") % {"n": TOP_SERVICES, "year": year},
         )
     )  # fmt: skip
@@ -638,29 +643,80 @@ def _zero_results(network: Network, year: int, columns: Sequence[str]) -> list[R
     ]  # fmt: skip
 
 
-def reach_year(*, network: Network, year: int, organization: Organization | None = None) -> ReachYear:
+SECTIONS = ("questions", "referrals", "activities", "wegwijzer")
+
+
+def reach_year(
+    *,
+    network: Network,
+    year: int,
+    organization: Organization | None = None,
+    sections: Sequence[str] = SECTIONS,
+) -> ReachYear:
     """The reach of `network` in `year` (and `year - 1` to compare); with `organization`, only that partner's
-    own figures (see the module)."""
+    own figures (see the module). Only the `sections` asked for are counted (a page that shows one section
+    need not count the others); families' questions are never counted for an organisation."""
     columns = (str(year - 1), str(year))
-    sections: dict[str, tuple[str, ...]] = {}
+    counted: dict[str, tuple[str, ...]] = {}
     tables: list[ReachTable] = []
     extra: dict = {}
 
     def add(name: str, built: list[ReachTable]) -> None:
-        sections[name] = tuple(t.key for t in built)
+        counted[name] = tuple(t.key for t in built)
         tables.extend(built)
 
-    if organization is None:
+    if organization is None and "questions" in sections:
         questions, extra = _questions(network, year, columns)
         add("questions", questions)
-    add("referrals", _referrals(network, year, columns, organization))
-    add("activities", _activities(network, year, columns, organization))
-    add("wegwijzer", _wegwijzer(network, year, columns, organization))
+    if "referrals" in sections:
+        add("referrals", _referrals(network, year, columns, organization))
+    if "activities" in sections:
+        add("activities", _activities(network, year, columns, organization))
+    if "wegwijzer" in sections:
+        add("wegwijzer", _wegwijzer(network, year, columns, organization))
     return ReachYear(
         network=network,
         year=year,
         organization=organization,
         tables=tuple(tables),
-        sections=sections,
+        sections=counted,
         **extra,
+    )
+
+
+def year_totals(*, network: Network, year: int, organization: Organization | None = None) -> ReachTable:
+    """The start page's figure: for the network its families' questions, for a partner the referrals to it,
+    per month of `year` and `year - 1`, suppressed. The same table as reach_year's "questions" (or, for a
+    partner, "referrals"), counted per month in the database instead of row by row."""
+    start, end = _bounds(year)
+    tally = _Tally()
+    zone = timezone.get_current_timezone()
+    if organization is None:
+        key, title = "questions", _("Vragen van gezinnen per maand")
+        live = SupportRequest.objects.for_network(network).filter(created_at__gte=start, created_at__lt=end)
+        facts = (
+            RequestFacts.objects.for_network(network)
+            .filter(month__gte=start.date(), month__lt=end.date())
+            .values_list("month")
+            .annotate(n=Count("pk"))
+            .values_list("month", "n")
+        )
+    else:
+        key, title = "referrals", _("Doorverwijzingen per maand")
+        live = Referral.objects.for_network(network).filter(
+            created_at__gte=start, created_at__lt=end, organization=organization
+        )
+        facts = []
+    months = (
+        live.annotate(local_month=TruncMonth("created_at", tzinfo=zone))
+        .values_list("local_month")
+        .annotate(n=Count("pk"))
+        .values_list("local_month", "n")
+    )
+    for month, n in [*((m.date() if isinstance(m, dt.datetime) else m, n) for m, n in months), *facts]:
+        index = _year_index(month, year)
+        if index is not None:
+            tally.add(index, month.month, n)
+    return _table(
+        key, title, _("Maand"), (str(year - 1), str(year)), tally.monthly(), people=True, monthly=True
     )

@@ -15,7 +15,7 @@ from hvhk.insights.charts import number
 from hvhk.insights.selectors.access import sees_network_figures
 from hvhk.insights.selectors.coverage import coverage_matrix
 from hvhk.insights.selectors.overlap import overlap_result, overlap_snapshot
-from hvhk.insights.selectors.reach import reach_year
+from hvhk.insights.selectors.reach import year_totals
 from hvhk.insights.suppression import in_words
 
 SUMMARY_SECONDS = 5 * 60
@@ -56,10 +56,9 @@ def _overlap(role: ActiveRole) -> KeyFigure:
 
 def _reach(role: ActiveRole, year: int) -> KeyFigure:
     network_wide = sees_network_figures(role=role)
-    reach = reach_year(
+    table = year_totals(
         network=role.network, year=year, organization=None if network_wide else role.organization
     )
-    table = reach.table("questions" if network_wide else "referrals")
     now, before = table.year_total(year), table.year_total(year - 1)
     if network_wide:
         figure = _("%(count)s vragen van gezinnen in %(year)d") % {"count": in_words(now), "year": year}

@@ -1,6 +1,10 @@
 """Reach (/portal/insights/reach/): families' questions, referrals, activities and the wegwijzer's use in a year,
 per month and compared with the year before, and every table as CSV (/portal/insights/reach/<table>.csv).
 
+The page shows one section at a time (`?section=`, the first one by default), with links to the others: each has
+up to nine charts, which a phone can scroll through and a first visit can draw in about a second; all four
+together would be a wall of two dozen charts.
+
 Coordinator and analyst see the whole network; a partner's editor or member sees only their own organisation's
 figures (referrals to it, views of its services, its activities), never the network's questions or searches;
 anyone else gets a 404."""
@@ -42,6 +46,24 @@ def _organization(role: ActiveRole):
     return role.organization
 
 
+def _sections(organization) -> list[tuple[str, str]]:
+    """The sections this page shows: families' questions are the network's, not a partner's."""
+    return [(name, str(title)) for name, title in SECTIONS if organization is None or name != "questions"]
+
+
+def _section(request: HttpRequest, sections: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """The section asked for (the first when none is), or None with the reason."""
+    value = request.GET.get("section", "").strip()
+    names = [name for name, _title in sections]
+    if not value:
+        return names[0], ""
+    if value not in names:
+        return None, _("Kies een van deze onderdelen: %(sections)s.") % {
+            "sections": ", ".join(title for _name, title in sections)
+        }
+    return value, ""
+
+
 def _year(request: HttpRequest) -> tuple[int | None, str]:
     """The year asked for (this year when none is), or None with the reason."""
     this_year = timezone.localdate().year
@@ -67,36 +89,39 @@ def _with_table(table: ReachTable):
 @role_required
 def reach(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     organization = _organization(role)
-    year, problem = _year(request)
+    year, year_problem = _year(request)
+    sections = _sections(organization)
+    section, section_problem = _section(request, sections)
     this_year = timezone.localdate().year
     context = {
         "part": "reach",
         "years": list(range(this_year, FIRST_YEAR - 1, -1)),
         "year": year,
-        "problem": problem,
+        "problem": year_problem,
+        "section_problem": section_problem,
         "organization": organization,
+        "sections": sections,
+        "section": section,
+        "section_title": dict(sections).get(section, ""),
     }
-    if year is None:
+    if year is None or section is None:
         return page(request, role, "insights/reach/index.html", context, status=400)
-    context.update(_drawn(role, year, organization))
+    context.update(_drawn(role, year, organization, section))
     return page(request, role, "insights/reach/index.html", context)
 
 
-def _drawn(role: ActiveRole, year: int, organization) -> dict:
-    """The figures and their charts, kept CACHE_SECONDS: drawing two dozen charts takes a few seconds, and
-    figures a few minutes old are fresh enough for a year's reach (the page says when they were counted)."""
+def _drawn(role: ActiveRole, year: int, organization, section: str) -> dict:
+    """The section's figures and their charts, kept CACHE_SECONDS: drawing a section's charts takes about a
+    second, and figures a few minutes old are fresh enough for a year's reach (the page says when they were
+    counted)."""
     organization_key = str(organization.pk) if organization is not None else "*"
-    key = f"insights-reach:{role.network.pk}:{organization_key}:{year}:{get_language() or ''}"
+    key = f"insights-reach:{role.network.pk}:{organization_key}:{year}:{section}:{get_language() or ''}"
     drawn = cache.get(key)
     if drawn is None:
-        figures = reach_year(network=role.network, year=year, organization=organization)
-        sections = []
-        for name, title in SECTIONS:
-            tables = figures.section(name)
-            if tables:
-                blocks = [(t, _with_table(t) if t.labels else None) for t in tables]
-                sections.append({"name": name, "title": str(title), "blocks": blocks})
-        drawn = {"figures": figures, "sections": sections, "counted_at": timezone.now()}
+        figures = reach_year(network=role.network, year=year, organization=organization, sections=[section])
+        tables = figures.section(section)
+        blocks = [(t, _with_table(t) if t.labels else None) for t in tables]
+        drawn = {"figures": figures, "blocks": blocks, "counted_at": timezone.now()}
         cache.set(key, drawn, CACHE_SECONDS)
     return drawn
 
