@@ -44,7 +44,9 @@ class Chart:
     rows: Sequence[Sequence[object]] = field(default_factory=list)
 
 
-def _figure(width: float, height: float):
+def new_figure(width: float, height: float):
+    """An empty figure of `width` × `height` inches at 72 dpi (the SVG's units are points; the page scales it to
+    its column), laid out so that no label is cut off; every chart and map of insights starts from one."""
     from matplotlib.figure import Figure  # no pyplot: no global state, safe in threads
 
     figure = Figure(figsize=(width, height), dpi=72)
@@ -55,7 +57,7 @@ def _figure(width: float, height: float):
 def warm_up() -> None:
     """Import matplotlib and draw one small chart, so a web process's first insights page does not pay for it
     (about a second and a half: the import, the fonts). The WSGI entry point runs it in a thread at start."""
-    figure = _figure(1, 1)
+    figure = new_figure(1, 1)
     figure.add_subplot().bar([0], [1])
     svg_markup(figure, label="", prefix="warm-")
 
@@ -181,7 +183,7 @@ def bar_chart(
 
 
 def _bars(title, labels, series, horizontal, width, height, prefix) -> SafeString:
-    figure = _figure(width, height)
+    figure = new_figure(width, height)
     axes = figure.add_subplot()
     _style_axes(axes)
     step = 0.8 / max(len(series), 1)
@@ -223,7 +225,7 @@ def line_chart(
 
 
 def _lines(title, labels, series, width, height, prefix) -> SafeString:
-    figure = _figure(width, height)
+    figure = new_figure(width, height)
     axes = figure.add_subplot()
     _style_axes(axes)
     for index, (name, values) in enumerate(series.items()):

@@ -35,7 +35,7 @@ from hvhk.directory.models import (
     TaxonomyTerm,
 )
 from hvhk.insights.bands import AGE_BANDS, BAND_LABELS, service_bands
-from hvhk.insights.charts import Chart, number, svg_markup
+from hvhk.insights.charts import Chart, new_figure, number, svg_markup
 from hvhk.insights.models import AreaBoundary
 from hvhk.insights.selectors.overview import life_domains
 from hvhk.search.query import ServiceQuery
@@ -258,7 +258,6 @@ def _ring_area(ring) -> float:
 
 
 def _draw_map(*, network: Network, domain: TaxonomyTerm, band: str, counts: list[tuple[Area, int]]) -> Chart:
-    from matplotlib.figure import Figure  # no pyplot: no global state
     from matplotlib.patches import Patch, Polygon, Rectangle
 
     title = _("Aanbod per gebied: %(domain)s, %(band)s") % {"domain": domain.name, "band": BAND_LABELS[band]}
@@ -269,8 +268,7 @@ def _draw_map(*, network: Network, domain: TaxonomyTerm, band: str, counts: list
         for a, n in counts
         if a.pk in with_outline and not any(b.parent_id == a.pk and b.pk in with_outline for b, _m in counts)
     ]
-    figure = Figure(figsize=(6.0, 7.0), dpi=72)
-    figure.set_layout_engine("constrained")
+    figure = new_figure(6.0, 7.0)
     axes = figure.add_subplot()
     axes.set_axis_off()
     label_box = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
