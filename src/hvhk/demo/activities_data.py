@@ -1,5 +1,6 @@
-"""The demo's activities: Leuven's group offering of the coming eight weeks and the last three months, with
-registrations, waiting lists and attendance, the school holidays of this school year, and a UiTdatabank place id
+"""The demo's activities: Leuven's group offering of the coming eight weeks and, for the weekly ones, the last year
+(so reach and the annual report have a year of activities), with registrations, waiting lists and attendance, the
+school holidays of this school year and the last, and a UiTdatabank place id
 on the network's locations (so the export has something to send).
 
 Dates are relative to the day the demo loads: a session is `day` days from today (negative: past, with its
@@ -65,8 +66,9 @@ FAMILIES = [
 
 # Each activity: organisation and service (by name), house, place (a location's name, or None when online),
 # kind, title, description, ages in months (None: open), languages spoken, price and UiTPAS rate in cents,
-# places; `dates` are day offsets (time `at`, `minutes` long) or `weekly` a weekday from 12 weeks back to 8
-# ahead; `full` makes the first upcoming session (or the series) full with that many families waiting.
+# places; `dates` are day offsets (time `at`, `minutes` long) or `weekly` a weekday from WEEKS_BACK weeks back
+# to WEEKS_AHEAD ahead; `full` makes the first upcoming session (or the series) full with that many families waiting.
+WEEKS_BACK, WEEKS_AHEAD = 52, 8
 LEUVEN = [
     {
         "key": "babymassage-kessel-lo",
@@ -639,17 +641,18 @@ class _Builder:
                 location.save(update_fields=["uitdatabank_place_id", "updated_at"])
 
     def school_holidays(self) -> None:
-        for name, first, last in school_holidays(self.today):
+        last_year = self.today - relativedelta(years=1)
+        for name, first, last in [*school_holidays(last_year), *school_holidays(self.today)]:
             self.rows.add(HolidayPeriod, name, name=name, starts_on=first, ends_on=last)
             self.holidays.append((first, last))
 
     def _days(self, spec: dict) -> list[dt.date]:
         if "weekly" in spec:
             weekday = WEEKDAYS[spec["weekly"]]
-            start = self.today - dt.timedelta(weeks=12)
+            start = self.today - dt.timedelta(weeks=WEEKS_BACK)
             start += dt.timedelta(days=(weekday - start.weekday()) % 7)
-            days = [start + dt.timedelta(weeks=n) for n in range(21)]
-            days = [day for day in days if day <= self.today + dt.timedelta(weeks=8)]
+            days = [start + dt.timedelta(weeks=n) for n in range(WEEKS_BACK + WEEKS_AHEAD + 1)]
+            days = [day for day in days if day <= self.today + dt.timedelta(weeks=WEEKS_AHEAD)]
             days = [day for day in days if day not in self.public]
             if spec.get("skip_school"):
                 days = [day for day in days if not any(a <= day <= b for a, b in self.holidays)]
@@ -697,7 +700,9 @@ class _Builder:
             places_per=spec.get("places_per", "family"),
             contact_email=f"activiteiten@{spec['org']}.example.org",
             status=spec.get("status", "published"),
-            published_at=None if spec.get("status") else self.at(self.today - dt.timedelta(days=120), 9),
+            published_at=(
+                None if spec.get("status") else self.at(self.today - dt.timedelta(weeks=WEEKS_BACK + 4), 9)
+            ),
         )
         hour, minute = map(int, spec["at"].split(":"))
         sessions = []

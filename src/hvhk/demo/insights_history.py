@@ -9,8 +9,8 @@ figures on every load of the same day):
 - searches that found (nearly) nothing (search.ZeroResultQuery), some typed in Arabic, French or English, for the
   months before last month (last month's are the signals demo's, which its proposals are made from).
 Every row has a stable key (a demo id, or the unique month/kind/service or month/words), so a reload writes only
-what differs and creates nothing twice. Past activity sessions stay the activities demo's (twelve weeks back):
-its loader removes every session it did not plan, so a longer history belongs there."""
+what differs and creates nothing twice. Past activity sessions are the activities demo's (a year of the weekly
+ones): its loader removes every session it did not plan."""
 
 import datetime as dt
 import random
