@@ -1,7 +1,10 @@
-"""Finding services by the words a family types.
+"""Finding services by the words a family types, in any of the five languages.
 
-A query becomes concepts, one per meaningful word; each concept has alternatives with a quality: the word's own
-stem (1.0), a synonym (0.9), a compound part (0.7), a close spelling of an unknown word (0.8 or 0.6). The
+A query becomes concepts: a phrase that names a concept of the multilingual vocabulary (hvhk.search.concepts:
+"breastfeeding", "aide aux devoirs", "مساعدة في الواجبات المدرسية"), or else one meaningful word. Each concept has
+alternatives with a quality: the word's own stem (1.0), the vocabulary concept's Dutch words (0.95 when the question
+is Dutch, 0.9 from another language), a synonym (0.9), a compound part (0.7), a close spelling of an unknown Dutch
+word (0.8 or 0.6), and a weight: a word that names no need ("hulp", "help", "aide") weighs little. The
 database's full-text index (SQLite FTS5 or PostgreSQL GIN) finds the documents with any alternative; they are
 then scored here, the same way on both databases: per concept the best alternative, weighted by field (name >
 life domain and target group > organisation > text) and by how rare the word is, times the share of concepts
@@ -24,6 +27,7 @@ from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
 from hvhk.search.analysis import PART_MARK, analyse_word, content_words, part_token, split_compound, stem
+from hvhk.search.concepts import Match, concept_index, content_words_in, question_language
 from hvhk.search.indexing import vocabulary
 from hvhk.search.models import COST_BITS, Synonym
 
@@ -32,6 +36,7 @@ FIELD_WEIGHTS = {"name_tokens": 4.0, "term_tokens": 2.0, "org_tokens": 1.0, "bod
 RETRIEVE_LIMIT = 150  # documents the database hands over for scoring
 RELATIVE_CUTOFF = 0.05  # results scoring below this share of the best one are noise ("opvang" for "crèche")
 MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
+NEED_WEIGHT = 0.5  # concepts weighing less name no need: retrieval does not require them
 SYNONYM_CACHE_SECONDS = 60
 SAFE_TOKEN = re.compile(r"^[0-9a-z]+$")
 
@@ -43,6 +48,8 @@ Phrase = tuple[str, ...]  # tokens that must all occur (one word, or a phrase li
 class Concept:
     word: str
     alternatives: dict[Phrase, float] = field(default_factory=dict)  # phrase -> quality
+    weight: float = 1.0  # below 1: a word that names no need ("hulp")
+    vocabulary: tuple[str, ...] = ()  # the multilingual vocabulary's concepts it stands for
 
     def add(self, phrase: Phrase | str, quality: float) -> None:
         phrase = (phrase,) if isinstance(phrase, str) else tuple(phrase)
@@ -57,6 +64,7 @@ class Concept:
 @dataclass
 class QueryPlan:
     concepts: list[Concept]
+    language: str = "nl"  # the language the question was read in
 
     @property
     def tokens(self) -> list[str]:
@@ -115,32 +123,76 @@ def _add_word(
             concept.add(part_token(token), quality * 0.6)
 
 
-def plan_query(network: Network, text: str) -> QueryPlan:
+def _vocabulary_concept(
+    match: Match, content: list[str], splitting: frozenset[str], language: str
+) -> Concept:
+    """A phrase of the question that names vocabulary concepts: the words as typed (a partner's translation may
+    have them) and every Dutch word of the concepts (the offering's)."""
+    typed = content[match.start : match.end]
+    concept = Concept(" ".join(typed), weight=min(e.weight for e in match.concepts))
+    concept.vocabulary = tuple(e.id for e in match.concepts)
+    if len(typed) == 1:
+        _add_word(concept, typed[0], 1.0, splitting, 0.25)
+    else:
+        concept.add(tuple(stem(w) for w in typed), 1.0)
+    quality = 0.95 if match.language == "nl" and language == "nl" else 0.9
+    for entry in match.concepts:
+        for phrase in entry.dutch:
+            dutch = content_words(phrase)
+            if len(dutch) == 1:
+                _add_word(concept, dutch[0], quality, splitting, 0.5)
+            elif dutch:
+                concept.add(tuple(stem(w) for w in dutch), quality)
+    return concept
+
+
+def _word_concept(word: str, vocab, splitting: frozenset[str], language: str) -> Concept:
+    """A word the vocabulary does not know: its own stem and parts, and for a Dutch question a close spelling of
+    an unknown word (a French or Turkish word is not a misspelt Dutch one)."""
+    concept = Concept(word)
+    known = word in vocab.words or stem(word) in vocab.stem_counts
+    # Parts of a known compound say less than the compound itself ("huiswerk" is not about "werk").
+    _add_word(concept, word, 1.0, splitting, 0.25 if known else 0.7)
+    if not known and language == "nl":
+        for close, distance in _close_words(word, vocab.words, vocab.word_counts):
+            _add_word(concept, close, 0.8 if distance == 1 else 0.6, splitting, 0.5)
+    return concept
+
+
+def _add_synonyms(concept: Concept, groups: list[list[list[str]]]) -> None:
+    """The network's synonyms of what the words themselves mean (not of a part or a far-fetched spelling)."""
+    strong = {phrase[0]: q for phrase, q in concept.alternatives.items() if q >= 0.8 and len(phrase) == 1}
+    for group in groups:
+        source = max((strong[p[0]] for p in group if len(p) == 1 and p[0] in strong), default=0.0)
+        if source:
+            for phrase in group:
+                concept.add(phrase, source * 0.9)
+                if len(phrase) == 1:
+                    concept.add(part_token(phrase[0]), source * 0.5)
+
+
+def plan_query(network: Network, text: str, *, language: str = "nl") -> QueryPlan:
+    """The concepts of a question; `language` is the visitor's (it decides a question that could be either)."""
     vocab = vocabulary()
     splitting = vocab.splitting
     groups = _synonym_groups(network)
-    concepts = []
-    for word in content_words(text)[:MAX_CONCEPTS]:
-        concept = Concept(word)
-        known = word in vocab.words or stem(word) in vocab.stem_counts
-        # Parts of a known compound say less than the compound itself ("huiswerk" is not about "werk").
-        _add_word(concept, word, 1.0, splitting, 0.25 if known else 0.7)
-        if not known:
-            for close, distance in _close_words(word, vocab.words, vocab.word_counts):
-                _add_word(concept, close, 0.8 if distance == 1 else 0.6, splitting, 0.5)
-        # Synonyms of what the word itself means (not of a part or a far-fetched spelling).
-        strong = {phrase[0]: q for phrase, q in concept.alternatives.items() if q >= 0.8 and len(phrase) == 1}
-        for group in groups:
-            source = max((strong[p[0]] for p in group if len(p) == 1 and p[0] in strong), default=0.0)
-            if source:
-                for phrase in group:
-                    concept.add(phrase, source * 0.9)
-                    if len(phrase) == 1:
-                        concept.add(part_token(phrase[0]), source * 0.5)
+    read_as = question_language(text, prefer=language)
+    content = content_words_in(text, read_as)[: MAX_CONCEPTS * 2]
+    matches = {m.start: m for m in concept_index().find(content, prefer=read_as)}
+    concepts, position = [], 0
+    while position < len(content) and len(concepts) < MAX_CONCEPTS:
+        match = matches.get(position)
+        if match is not None:
+            concept = _vocabulary_concept(match, content, splitting, read_as)
+            position = match.end
+        else:
+            concept = _word_concept(content[position], vocab, splitting, read_as)
+            position += 1
+        _add_synonyms(concept, groups)
         if concept.alternatives:
             concepts.append(concept)
     _join_multiword_synonyms(concepts, groups)
-    return QueryPlan(concepts)
+    return QueryPlan(concepts, read_as)
 
 
 def _join_multiword_synonyms(concepts: list[Concept], groups: list[list[list[str]]]) -> None:
@@ -184,8 +236,10 @@ PG_VECTORS = {None: "d.vector", ("name_tokens",): "d.name_vector", ("term_tokens
 
 def _tier_queries(plan: QueryPlan) -> list[tuple[str, str, tuple[str, ...] | None]]:
     """(FTS5 match, tsquery, columns) per tier; tier 1 only when there is more than one concept."""
-    concepts = [list(c.alternatives) for c in plan.concepts]
-    every = [phrase for alternatives in concepts for phrase in alternatives]
+    concepts = [list(c.alternatives) for c in plan.concepts if c.weight >= NEED_WEIGHT] or [
+        list(c.alternatives) for c in plan.concepts
+    ]
+    every = [phrase for c in plan.concepts for phrase in c.alternatives]
     queries = []
     if len(concepts) > 1:
         queries.append(
@@ -289,8 +343,9 @@ def _field_weights(columns: list[str]) -> dict[str, float]:
 
 
 def score_document(plan: QueryPlan, weights: dict[str, float], idf: dict[str, float]) -> float:
-    """Per concept the best alternative (field weight x quality x rarity), times the share of concepts found."""
-    total, matched = 0.0, 0
+    """Per concept the best alternative (field weight x quality x rarity) times the concept's weight, times the
+    (weighted) share of concepts found."""
+    total, matched = 0.0, 0.0
     for concept in plan.concepts:
         best = 0.0
         for phrase, quality in concept.alternatives.items():
@@ -298,11 +353,11 @@ def score_document(plan: QueryPlan, weights: dict[str, float], idf: dict[str, fl
             if field:
                 best = max(best, field * quality * sum(idf[t] for t in phrase) / len(phrase))
         if best:
-            total += best
-            matched += 1
+            total += best * concept.weight
+            matched += concept.weight
     if not matched:
         return 0.0
-    return total * (matched / len(plan.concepts)) ** 1.5
+    return total * (matched / sum(c.weight for c in plan.concepts)) ** 1.5
 
 
 def match_services(
@@ -311,10 +366,11 @@ def match_services(
     text: str,
     candidates: QuerySet[Service] | None = None,
     document_filter: DocumentFilter | None = None,
+    language: str = "nl",
 ) -> dict[uuid.UUID, float]:
     """Score the services that match `text` (only those passing `document_filter` and in `candidates`, when
-    given); better matches score higher."""
-    plan = plan_query(network, text)
+    given); better matches score higher. `language` is the visitor's."""
+    plan = plan_query(network, text, language=language)
     tokens = plan.tokens
     if not tokens:
         return {}

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
 
 from hvhk.core.lib.geo import bounding_box, haversine_km
 from hvhk.core.lib.versions import network_version
@@ -224,6 +225,7 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
             text=query.text,
             candidates=filtered_services(network=network, query=rest) if rest.has_filters else None,
             document_filter=DocumentFilter(ages=query.age_months, costs=query.costs),
+            language=get_language() or "nl",
         )
         ids = list(scores)
     elif sort == "name" and not query.radius_km:
@@ -280,7 +282,8 @@ RANKING_TTL = (
 def _query_key(network: Network, query: ServiceQuery, kind: str) -> str:
     fields = {k: v for k, v in vars(query).items() if k != "problems"}
     digest = hashlib.sha1(repr(sorted(fields.items())).encode(), usedforsecurity=False).hexdigest()
-    return f"search:{kind}:{network.pk}:{network_version(network.pk)}:{digest}"
+    # The visitor's language decides how a question that could be either is read: part of the key.
+    return f"search:{kind}:{network.pk}:{network_version(network.pk)}:{get_language() or ''}:{digest}"
 
 
 def _cached_ranking(network: Network, query: ServiceQuery) -> _Ranking:

@@ -1,0 +1,264 @@
+"""A multilingual vocabulary of family support, so that a family's question in Dutch, French, English, Turkish or
+Arabic finds the Dutch offering.
+
+Each concept (data/concepts/*.json, one file per life domain) names one need or offer ("borstvoeding",
+"huiswerkbegeleiding") with the words parents use for it in the five languages: Belgian Dutch and French
+variants, everyday and formal words, common misspellings and transliterations (`variants`). Its Dutch words are
+what the offering is searched with. A word that says little about the need ("hulp", "help", "aide", "yardım",
+"مساعدة") is a concept with a low `weight`: it still counts, but the words that name the need decide.
+
+Matching is by stems, per language (the Snowball stemmer of each language, so "allaiter" meets "allaitement" and
+"emzirme" meets "emziremiyorum"), over phrases of up to MAX_PHRASE words; the longest phrase wins. Variants match
+as written (folded). Stop words of every language are skipped on both sides.
+
+The data is checked when it loads (`ConceptError` says what is wrong and where), and every concept has a test
+(tests/search/test_concepts.py): each of its words, in each language, finds it."""
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+from hvhk.search.analysis import stem as dutch_stem
+from hvhk.search.text import STOPWORDS, words
+
+LANGUAGES = ("nl", "fr", "en", "tr", "ar")
+DATA_DIR = Path(__file__).parent / "data" / "concepts"
+MAX_PHRASE = 4
+MAX_WORD_LENGTH = 60
+ID = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
+
+# Words that carry no need, per language (Dutch: search's own list), skipped in questions and in phrases. A word
+# that means something in another language stays out ("son" is "his" in French and a son in English; "pas" is
+# "not" in French and a card in Dutch): a question's stop words are those of its own language.
+_STOP_TEXT = {
+    "fr": """
+        le la les l un une des de du d et ou a au aux en dans sur pour par avec sans chez je j me m mon ma mes tu
+        te t ton ta tes il elle on nous vous ils elles leur leurs sa ses ce cet cette ces qui que qu quoi
+        est sont suis es etre ai as avons avez ont avoir fait faire peut peux pouvez veux voudrais cherche
+        chercher trouver comment quel quelle quels quelles y ne plus tres bien aussi s se
+    """,
+    "en": """
+        the a an and or of in on at to for from with without by about my me i we our you your he she it its they
+        them their his her this that these those is are am was were be been being have has had do does did can
+        could would should will shall may might must want need looking look find where how what which who there
+        here please any some so very also just not no
+    """,
+    "tr": """
+        ve veya ile bir bu şu o ben sen biz siz onlar benim senin bizim sizin için gibi da de ki mi mı mu mü ne
+        nasıl nerede nereye hangi kim var yok çok daha en ama ya ise olan olarak bana beni bize lütfen istiyorum
+        arıyorum lazım gerek
+    """,
+    "ar": """
+        في من الى إلى على عن مع هذا هذه ذلك تلك هو هي انا أنا نحن انت أنت هم هن كيف اين أين ماذا ما متى هل لا
+        لم لن قد كان كانت يكون او أو ثم لي لنا عند الذي التي اريد أريد ابحث أبحث عن يوجد
+    """,
+}
+
+
+def _fold_all(text: str) -> frozenset[str]:
+    return frozenset(w for line in text.split() for w in words(line))
+
+
+STOP = {"nl": STOPWORDS, **{lang: _fold_all(text) for lang, text in _STOP_TEXT.items()}}
+ALL_STOP = frozenset().union(*STOP.values())
+
+_SNOWBALL = {"fr": "french", "en": "english", "tr": "turkish", "ar": "arabic"}
+
+
+@cache
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(_SNOWBALL[language])
+
+
+@lru_cache(maxsize=50_000)
+def stem_in(language: str, word: str) -> str:
+    """A folded word's stem in `language` (Dutch: search's own stemmer)."""
+    if language == "nl":
+        return dutch_stem(word)
+    if language == "ar" and word.startswith(("وال", "فال")) and len(word) > 5:
+        word = word[1:]  # "and the …": the stemmer strips "ال" but not the "و" before it
+    return _stemmer(language).stemWord(word)
+
+
+class ConceptError(ValueError):
+    """The concept data cannot be used (the message says which file and concept, and why)."""
+
+
+@dataclass(frozen=True)
+class ConceptEntry:
+    id: str
+    about: str
+    words: dict[str, tuple[str, ...]]  # language -> its words and phrases
+    variants: tuple[str, ...] = ()  # misspellings and transliterations, matched as written
+    weight: float = 1.0  # below 1: a word that says little about the need ("hulp")
+    examples: dict[str, str] = field(default_factory=dict)  # language -> a question that means this concept
+    source: str = ""  # the file it came from
+
+    @property
+    def dutch(self) -> tuple[str, ...]:
+        return self.words["nl"]
+
+
+def _strings(value, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConceptError(f"{where}: expected a list of words")
+    for word in value:
+        if len(word) > MAX_WORD_LENGTH:
+            raise ConceptError(f"{where}: '{word[:30]}…' is longer than {MAX_WORD_LENGTH} characters")
+        if not words(word):
+            raise ConceptError(f"{where}: '{word}' has no letters")
+    return tuple(dict.fromkeys(v.strip() for v in value))
+
+
+def _entry(raw, where: str, source: str) -> ConceptEntry:
+    if not isinstance(raw, dict):
+        raise ConceptError(f"{where}: a concept is an object")
+    concept_id = raw.get("id", "")
+    if not isinstance(concept_id, str) or not ID.match(concept_id):
+        raise ConceptError(f"{where}: 'id' must be lower case letters, digits and '-' (got {concept_id!r})")
+    where = f"{where} ({concept_id})"
+    unknown = set(raw) - {"id", "about", "weight", "variants", "examples", *LANGUAGES}
+    if unknown:
+        raise ConceptError(f"{where}: unknown keys {sorted(unknown)}")
+    found = {}
+    for language in LANGUAGES:
+        if language not in raw:
+            raise ConceptError(f"{where}: no words in '{language}'")
+        found[language] = _strings(raw[language], f"{where}.{language}")
+    weight = raw.get("weight", 1.0)
+    if not isinstance(weight, int | float) or not 0 < weight <= 1:
+        raise ConceptError(f"{where}: 'weight' must be a number above 0 and at most 1")
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict) or not set(examples) <= set(LANGUAGES):
+        raise ConceptError(f"{where}: 'examples' maps a language ({', '.join(LANGUAGES)}) to a question")
+    return ConceptEntry(
+        id=concept_id,
+        about=str(raw.get("about", "")),
+        words=found,
+        variants=_strings(raw.get("variants", []), f"{where}.variants") if raw.get("variants") else (),
+        weight=float(weight),
+        examples={k: str(v) for k, v in examples.items()},
+        source=source,
+    )
+
+
+def load_concepts(directory: Path = DATA_DIR) -> list[ConceptEntry]:
+    """Every concept of the *.json files in `directory`, checked; ConceptError when one is wrong."""
+    entries: list[ConceptEntry] = []
+    seen: dict[str, str] = {}
+    for path in sorted(Path(directory).glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ConceptError(f"{path.name} is not valid JSON: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
+            raise ConceptError(f"{path.name}: expected an object with a list of 'concepts'")
+        for index, raw in enumerate(data["concepts"]):
+            entry = _entry(raw, f"{path.name}, concept {index + 1}", path.name)
+            if entry.id in seen:
+                raise ConceptError(f"{path.name}: '{entry.id}' is also in {seen[entry.id]}")
+            seen[entry.id] = path.name
+            entries.append(entry)
+    return entries
+
+
+def phrase_key(language: str, phrase: str) -> tuple[str, ...]:
+    """The stems of a phrase's words in `language`, stop words left out."""
+    return tuple(stem_in(language, w) for w in words(phrase) if w not in STOP[language] and len(w) > 1)
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def question_language(text: str, *, prefer: str = "nl") -> str:
+    """The language a question is most likely written in: Arabic by its script, otherwise the language with the
+    most stop words in it ("aide pour payer la garderie" is French), `prefer` (the interface's) on a tie."""
+    if _ARABIC.search(text):
+        return "ar"
+    found = words(text)
+    counts = {lang: sum(w in STOP[lang] for w in found) for lang in LANGUAGES if lang != "ar"}
+    best = max(counts.values(), default=0)
+    if best == 0 or counts.get(prefer, -1) == best:
+        return prefer if prefer in LANGUAGES else "nl"
+    return next(lang for lang in LANGUAGES if counts.get(lang) == best)
+
+
+def content_words_in(text: str, language: str) -> list[str]:
+    """A question's folded words without the stop words of its language (and of Dutch, the offering's)."""
+    stop = STOP.get(language, STOPWORDS) | STOPWORDS
+    return [w for w in words(text) if len(w) > 1 and w not in stop]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Concepts found in a question: the words they span (positions in `content`) and in which language."""
+
+    start: int
+    end: int
+    concepts: tuple[ConceptEntry, ...]
+    language: str  # the language whose words matched ("" for a variant)
+
+
+class ConceptIndex:
+    """Phrase keys per language (and variants as written) -> the concepts they name."""
+
+    def __init__(self, entries: Iterable[ConceptEntry]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self.by_key: dict[str, dict[tuple[str, ...], list[str]]] = {
+            lang: defaultdict(list) for lang in LANGUAGES
+        }
+        self.variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for entry in self.entries.values():
+            for language, phrases in entry.words.items():
+                for phrase in phrases:
+                    key = phrase_key(language, phrase)
+                    if key and len(key) <= MAX_PHRASE and entry.id not in self.by_key[language][key]:
+                        self.by_key[language][key].append(entry.id)
+            for variant in entry.variants:
+                key = tuple(w for w in words(variant) if w not in ALL_STOP)
+                if key and len(key) <= MAX_PHRASE and entry.id not in self.variants[key]:
+                    self.variants[key].append(entry.id)
+
+    def find(self, content: list[str], *, prefer: str = "nl") -> list[Match]:
+        """The concepts in `content` (a question's folded words, stop words already left out): at each position
+        the longest phrase that names a concept in any language, `prefer` first on a tie, then a variant."""
+        order = (
+            [prefer, *(lang for lang in LANGUAGES if lang != prefer)] if prefer in LANGUAGES else LANGUAGES
+        )
+        stems = {lang: [stem_in(lang, w) for w in content] for lang in order}
+        matches, position = [], 0
+        while position < len(content):
+            found = None
+            for length in range(min(MAX_PHRASE, len(content) - position), 0, -1):
+                for language in order:
+                    ids = self.by_key[language].get(tuple(stems[language][position : position + length]))
+                    if ids:
+                        found = Match(position, position + length, self._entries(ids), language)
+                        break
+                if found is None:
+                    ids = self.variants.get(tuple(content[position : position + length]))
+                    if ids:
+                        found = Match(position, position + length, self._entries(ids), "")
+                if found:
+                    break
+            if found:
+                matches.append(found)
+                position = found.end
+            else:
+                position += 1
+        return matches
+
+    def _entries(self, ids: list[str]) -> tuple[ConceptEntry, ...]:
+        return tuple(self.entries[i] for i in ids)
+
+
+@cache
+def concept_index() -> ConceptIndex:
+    """The shipped vocabulary, loaded once per process."""
+    return ConceptIndex(load_concepts())
