@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hvhk.core.models import Network
+from hvhk.core.models import Area, Network
 from hvhk.directory.models import Service
-from hvhk.search.query import ServiceQuery
+from hvhk.search.query import understood_query
 from hvhk.search.selectors import search_hits
 
 JUDGED_DIR = Path(__file__).parent / "judged"
@@ -115,10 +115,12 @@ def evaluate(path: Path, *, network: Network | None = None, resolve: Resolver | 
         if network is None:
             raise JudgedSetError(f"Network '{data['network']}' does not exist here (run hvhk demo?)")
     names = dict(Service.objects.for_network(network).values_list("id", "name"))
+    areas = dict(Area.objects.for_network(network).values_list("slug", "name"))
     results = []
     for q in data["queries"]:
         relevant = {_service_id(network, k, resolve): int(v) for k, v in q["relevant"].items()}
-        page = search_hits(network=network, query=ServiceQuery(text=q["query"]), per_page=10)
+        # As the results page reads it: an age or a place in the question becomes its filter.
+        page = search_hits(network=network, query=understood_query(q["query"], areas=areas), per_page=10)
         ranking = [str(hit.service_id) for hit in page.hits]
         recall, rr, ndcg = score_ranking(ranking, relevant)
         missed = [names.get(uuid.UUID(k), k) for k, g in relevant.items() if g and k not in ranking[:5]]

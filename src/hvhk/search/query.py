@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from hvhk.core.lib.text import without_control_characters
 from hvhk.core.models import Network
 from hvhk.core.selectors import area_for_postcode
+from hvhk.search.understanding import age_months as _age_months
+from hvhk.search.understanding import understand
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
@@ -37,6 +39,8 @@ AGE_BANDS = {
     "18-24": (216, 287),
 }
 MAX_AGE_YEARS = 30
+NO_FILTER = "-"  # "age=-" / "area=-": none, and none read from the question either (its chip was removed)
+INFERRED = ("age", "area")  # the filters a question can set itself
 
 
 @dataclass(frozen=True)
@@ -59,17 +63,26 @@ class ServiceQuery:
     walk_in: bool = False
     wheelchair: bool = False
     sort: str = ""
+    terms: str | None = (
+        None  # the words searched: the text without the age and place it named (None: the text)
+    )
+    inferred: tuple[str, ...] = ()  # filters read from the text (INFERRED), not asked for in the URL
+    kept_off: tuple[str, ...] = ()  # filters the visitor removed: not read from the text again
     problems: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def search_text(self) -> str:
+        return self.text if self.terms is None else self.terms
 
     @property
     def effective_sort(self) -> str:
         if self.sort == "distance" and not self.origin:
-            return "relevance" if self.text else "name"
+            return "relevance" if self.search_text else "name"
         if self.sort:
-            return "relevance" if self.sort == "relevance" and not self.text else self.sort
+            return "relevance" if self.sort == "relevance" and not self.search_text else self.sort
         if self.origin:
             return "distance"
-        return "relevance" if self.text else "name"
+        return "relevance" if self.search_text else "name"
 
     @property
     def has_filters(self) -> bool:
@@ -90,14 +103,20 @@ class ServiceQuery:
     def without(self, **changes) -> "ServiceQuery":
         return replace(self, **changes)
 
+    def as_asked(self) -> "ServiceQuery":
+        """The search without the filters read from its text (only what the visitor chose)."""
+        changes: dict = {"inferred": ()}
+        if "age" in self.inferred:
+            changes.update(age="", age_months=None)
+        if "area" in self.inferred:
+            changes["area"] = ""
+        return replace(self, **changes)
+
 
 def _ages(value: str) -> tuple[int, int] | None:
     if value in AGE_BANDS:
         return AGE_BANDS[value]
-    if value.isdigit() and int(value) <= MAX_AGE_YEARS:
-        years = int(value)
-        return years * 12, years * 12 + 11
-    return None
+    return _age_months(value)
 
 
 def _many(params: QueryDict, name: str, allowed, problems: list[str], label: str) -> tuple[str, ...]:
@@ -129,16 +148,27 @@ def _near(value: str) -> tuple[float, float] | None:
 
 
 def parse_service_query(
-    params: QueryDict, *, network: Network, domain_codes, group_codes, area_slugs, language_codes
+    params: QueryDict,
+    *,
+    network: Network,
+    domain_codes,
+    group_codes,
+    area_slugs,
+    language_codes,
+    area_names: dict[str, str] | None = None,
 ) -> ServiceQuery:
-    """Read the search from URL parameters; unknown values are dropped with a message."""
+    """Read the search from URL parameters; unknown values are dropped with a message. An age or a place the
+    text names (search.understanding; `area_names`: slug -> name) becomes the filter unless one is asked for or
+    the visitor removed it."""
     problems: list[str] = []
+    kept_off = tuple(name for name in INFERRED if params.get(name, "").strip() == NO_FILTER)
     text = " ".join(without_control_characters(params.get("q", "")).split())
     if len(text) > MAX_QUERY_LENGTH:
         text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
         problems.append(_("Je zoekvraag was erg lang. We zochten met het begin ervan."))
 
     age = params.get("age", "").strip()
+    age = "" if age == NO_FILTER else age
     age_months = _ages(age) if age else None
     if age and age_months is None:
         problems.append(
@@ -147,6 +177,7 @@ def parse_service_query(
         age = ""
 
     area = params.get("area", "").strip()
+    area = "" if area == NO_FILTER else area
     if area and area not in area_slugs:
         problems.append(_("We kennen de gemeente '%(value)s' niet en zoeken zonder.") % {"value": area[:30]})
         area = ""
@@ -189,6 +220,17 @@ def parse_service_query(
         problems.append(_("We kennen die sortering niet en sorteren op de gewone manier."))
         sort = ""
 
+    terms, inferred = None, []
+    if text:
+        understood = understand(text, areas={k: v for k, v in (area_names or {}).items() if k in area_slugs})
+        terms = understood.terms
+        if understood.age and not age and "age" not in kept_off:
+            age, age_months = understood.age, understood.age_months
+            inferred.append("age")
+        if understood.area and not area and "area" not in kept_off:
+            area = understood.area
+            inferred.append("area")
+
     return ServiceQuery(
         text=text,
         age=age,
@@ -208,7 +250,25 @@ def parse_service_query(
         walk_in=params.get("walkin") == "1",
         wheelchair=params.get("wheelchair") == "1",
         sort=sort,
+        terms=terms,
+        inferred=tuple(inferred),
+        kept_off=kept_off,
         problems=tuple(problems),
+    )
+
+
+def understood_query(text: str, *, areas: dict[str, str]) -> ServiceQuery:
+    """A search by words alone as the results page reads it: the age and place it names become filters."""
+    params = QueryDict(mutable=True)
+    params["q"] = text
+    return parse_service_query(
+        params,
+        network=None,
+        domain_codes=(),
+        group_codes=(),
+        area_slugs=set(areas),
+        language_codes=(),
+        area_names=areas,
     )
 
 
@@ -218,12 +278,16 @@ def query_params(query: ServiceQuery, **overrides) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if q.text:
         pairs.append(("q", q.text))
-    if q.age:
+    if q.age and "age" not in q.inferred:
         pairs.append(("age", q.age))
+    elif "age" in q.kept_off:
+        pairs.append(("age", NO_FILTER))
     pairs += [("domain", v) for v in q.domains]
     pairs += [("group", v) for v in q.groups]
-    if q.area:
+    if q.area and "area" not in q.inferred:
         pairs.append(("area", q.area))
+    elif "area" in q.kept_off:
+        pairs.append(("area", NO_FILTER))
     if q.postcode:
         pairs.append(("postcode", q.postcode))
     if q.near:

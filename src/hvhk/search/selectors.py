@@ -217,12 +217,12 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
     sort = query.effective_sort
     scores: dict[uuid.UUID, float] = {}
     distances: dict[uuid.UUID, float | None] = {}
-    if query.text:
+    if query.search_text:
         # Age and price are checked on the index documents; only the other filters need the services.
         rest = query.without(age="", age_months=None, costs=())
         scores = match_services(
             network=network,
-            text=query.text,
+            text=query.search_text,
             candidates=filtered_services(network=network, query=rest) if rest.has_filters else None,
             document_filter=DocumentFilter(ages=query.age_months, costs=query.costs),
             language=get_language() or "nl",

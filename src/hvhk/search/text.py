@@ -23,13 +23,15 @@ def _latin_table() -> dict[int, str]:
         )
         if base != char:
             table[code] = base
+    table[ord("ı")] = "i"  # Turkish dotless i: "yardım" meets "yardim", as parents type it without the letter
     return table
 
 
 _FOLD = str.maketrans(_latin_table())
-# Combining marks of the scripts our users write (Latin accents, Arabic vowel signs, …), removed after NFKD.
+# Combining marks of the scripts our users write (Latin accents, Arabic vowel signs, …), removed after NFKD, and
+# the Arabic tatweel (a stretch of the line that changes nothing).
 _COMBINING = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "[\u0640\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 

@@ -42,6 +42,8 @@ def _page_number(value: str) -> int:
 def _age_label(query: ServiceQuery) -> str:
     if query.age in AGE_LABELS:
         return str(AGE_LABELS[query.age])
+    if query.age.endswith("m"):
+        return _("%(n)s maanden") % {"n": query.age[:-1]}
     return _("%(n)s jaar") % {"n": query.age}
 
 
@@ -56,7 +58,11 @@ def _chips(query: ServiceQuery, base: str, names: dict) -> list[dict]:
     if query.text:
         chips.append({"label": _("Zoekwoord: %(q)s") % {"q": query.text}, "url": url(text="")})
     if query.age:
-        chips.append({"label": _age_label(query), "url": url(age="", age_months=None)})
+        label = _age_label(query)
+        if "age" in query.inferred:
+            label = _("%(filter)s (uit je vraag)") % {"filter": label}
+        kept_off = (*query.kept_off, "age") if "age" in query.inferred else query.kept_off
+        chips.append({"label": label, "url": url(age="", age_months=None, kept_off=kept_off)})
     for code in query.domains:
         rest = tuple(c for c in query.domains if c != code)
         chips.append({"label": names["domains"].get(code, code), "url": url(domains=rest)})
@@ -64,7 +70,11 @@ def _chips(query: ServiceQuery, base: str, names: dict) -> list[dict]:
         rest = tuple(c for c in query.groups if c != code)
         chips.append({"label": names["groups"].get(code, code), "url": url(groups=rest)})
     if query.area:
-        chips.append({"label": names["areas"].get(query.area, query.area), "url": url(area="")})
+        label = names["areas"].get(query.area, query.area)
+        if "area" in query.inferred:
+            label = _("%(filter)s (uit je vraag)") % {"filter": label}
+        kept_off = (*query.kept_off, "area") if "area" in query.inferred else query.kept_off
+        chips.append({"label": label, "url": url(area="", kept_off=kept_off)})
     if query.origin:
         label = _("Dicht bij %(place)s") % {"place": query.origin_label}
         if query.radius_km:
@@ -124,6 +134,7 @@ def _parse(request: HttpRequest, network: Network, options: FilterOptions) -> Se
         group_codes={code for code, _name in options.groups},
         area_slugs={slug for slug, _name in options.areas},
         language_codes={code for code, _name in options.languages},
+        area_names=dict(options.areas),
     )
 
 
@@ -135,7 +146,9 @@ def services(request: HttpRequest, network: Network) -> HttpResponse:
     for a search with results."""
     options = filter_options(network)
     query = _parse(request, network, options)  # once per request; the cached page below is keyed by its URL
-    if query.text and not query.has_filters:  # the service keeps it only when it found (nearly) nothing
+    # Words alone (an age or place read from them included): the service keeps it only when it found (nearly)
+    # nothing.
+    if query.text and not query.as_asked().has_filters:
         zero_result_record(
             network=network, query=query.text, result_count=service_count(network=network, query=query)
         )
@@ -195,7 +208,7 @@ def _results_page(
         "filter_groups": _filter_groups(query, options),
         "areas": options.areas,
         "ages": [(value, AGE_LABELS[value], value == query.age) for value in AGE_BANDS],
-        "age_is_years": bool(query.age) and query.age not in AGE_BANDS,
+        "age_other": _age_label(query) if query.age and query.age not in AGE_BANDS else "",
         "radii": RADIUS_CHOICES,
         "cards": cards,
         "next_url": request.get_full_path(),
