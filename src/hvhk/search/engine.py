@@ -140,7 +140,10 @@ def _vocabulary_concept(
         for phrase in entry.dutch:
             dutch = content_words(phrase)
             if len(dutch) == 1:
-                _add_word(concept, dutch[0], quality, splitting, 0.5)
+                # The word itself, also inside a document's compound; not the word's own parts: "hulp" in
+                # "schuldhulp" would bring every "Hulp bij …" service.
+                concept.add(stem(dutch[0]), quality)
+                concept.add(part_token(stem(dutch[0])), quality * 0.6)
             elif dutch:
                 concept.add(tuple(stem(w) for w in dutch), quality)
     return concept
