@@ -65,7 +65,16 @@ def _fold_all(text: str) -> frozenset[str]:
     return frozenset(w for line in text.split() for w in words(line))
 
 
-STOP = {"nl": STOPWORDS, **{lang: _fold_all(text) for lang, text in _STOP_TEXT.items()}}
+# Words a Dutch question is full of that name no need either (only for questions: the index keeps its own list).
+_QUESTION_NL = """
+    ander andere anders ons onze jullie hun hem haar zich heel veel erg zo meer niets alles elke altijd soms nu
+    toch even echt al beter goed weet weten doen moeten terecht kunnen vinden nodig hebben wat waarom
+    wanneer graag misschien zit zitten gaat gaan
+"""
+STOP = {
+    "nl": STOPWORDS | _fold_all(_QUESTION_NL),
+    **{lang: _fold_all(text) for lang, text in _STOP_TEXT.items()},
+}
 ALL_STOP = frozenset().union(*STOP.values())
 
 _SNOWBALL = {"fr": "french", "en": "english", "tr": "turkish", "ar": "arabic"}
