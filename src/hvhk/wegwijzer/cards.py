@@ -47,6 +47,7 @@ class Card:
     saved: bool = False
     open_now: bool | None = None
     distance: str = ""
+    name_marked: str = ""  # the name with the words the search matched in <mark> (per request)
 
 
 def _build(service: Service, base_url: str) -> Card:

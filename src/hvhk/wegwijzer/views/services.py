@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -15,6 +16,7 @@ from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
 from hvhk.directory.display import service_page_context
 from hvhk.directory.languages import language_name
+from hvhk.search.highlight import mark_words, match_terms
 from hvhk.search.models import MonthlyUse
 from hvhk.search.query import (
     AGE_BANDS,
@@ -174,6 +176,10 @@ def _results_page(
     page = search_hits(network=network, query=query, page=_page_number(request.GET.get("page", "1")))
     base = reverse("wegwijzer:services", args=[network.slug])
     cards = hit_cards(page.hits, network=network, saved=set(saved_list.saved_ids(request, network)))
+    if query.search_text and cards:  # why each result matched: the words of its name the search found
+        terms = match_terms(network=network, text=query.search_text, language=get_language() or "nl")
+        for card in cards:
+            card.name_marked = mark_words(card.name, terms)
     names = {"domains": dict(options.domains), "groups": dict(options.groups), "areas": dict(options.areas)}
 
     def link(**changes) -> str:

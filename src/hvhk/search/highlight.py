@@ -1,0 +1,54 @@
+"""Why a result matched: the words of a service's name that the search matched, marked for the visitor.
+
+The search's words are stems (Dutch, and the stems of the typed words in the question's language, so a name in the
+visitor's language is marked too); a word of the name is marked when its own stem or a compound part's stem is
+one of them ("Borstvoedingscafé" for "breastfeeding")."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from hvhk.core.models import Network
+from hvhk.search.analysis import PART_MARK, analyse_word
+from hvhk.search.concepts import stem_in
+from hvhk.search.engine import plan_query
+from hvhk.search.indexing import vocabulary
+from hvhk.search.text import fold
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def match_terms(*, network: Network, text: str, language: str = "nl") -> frozenset[str]:
+    """The stems a search for `text` matches on (every alternative of every concept that names a need, and the
+    typed words' stems in the question's language); empty when nothing is searched."""
+    plan = plan_query(network, text, language=language)
+    terms: set[str] = set()
+    for concept in plan.concepts:
+        if concept.weight < 0.5:  # "hulp", "mijn kind": marking them would explain nothing
+            continue
+        for phrase in concept.alternatives:
+            terms.update(t.removeprefix(PART_MARK) for t in phrase)
+        terms.update(stem_in(plan.language, w) for w in concept.word.split())
+    return frozenset(terms)
+
+
+def mark_words(text: str, terms: frozenset[str]) -> SafeString:
+    """`text` escaped, each word the search matched in <mark>."""
+    if not terms:
+        return escape(text)
+    splitting = vocabulary().splitting
+    out, position = [], 0
+    for found in _WORD.finditer(text):
+        word = fold(found.group())
+        tokens = {t.removeprefix(PART_MARK) for t in analyse_word(word, splitting)}
+        out.append(escape(text[position : found.start()]))
+        if len(word) > 2 and (
+            tokens & terms or any(stem_in(lang, word) in terms for lang in ("fr", "en", "tr", "ar"))
+        ):
+            out.append(f"<mark>{escape(found.group())}</mark>")
+        else:
+            out.append(escape(found.group()))
+        position = found.end()
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece escaped above
