@@ -49,7 +49,6 @@ class Concept:
     word: str
     alternatives: dict[Phrase, float] = field(default_factory=dict)  # phrase -> quality
     weight: float = 1.0  # below 1: a word that names no need ("hulp")
-    vocabulary: tuple[str, ...] = ()  # the multilingual vocabulary's concepts it stands for
 
     def add(self, phrase: Phrase | str, quality: float) -> None:
         phrase = (phrase,) if isinstance(phrase, str) else tuple(phrase)
@@ -130,7 +129,6 @@ def _vocabulary_concept(
     have them) and every Dutch word of the concepts (the offering's)."""
     typed = content[match.start : match.end]
     concept = Concept(" ".join(typed), weight=min(e.weight for e in match.concepts))
-    concept.vocabulary = tuple(e.id for e in match.concepts)
     if len(typed) == 1:
         _add_word(concept, typed[0], 1.0, splitting, 0.25)
     else:
