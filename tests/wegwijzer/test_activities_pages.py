@@ -167,26 +167,41 @@ def test_at_most_three_activities_fit(client, network_a, listed):
     assert "Babymassage 0" in block and "Babymassage 3" not in block  # the soonest
 
 
-def test_search_results_gain_one_query_only_with_a_question(
-    client, network_a, listed, activities, monkeypatch
+def test_search_results_read_the_fitting_activities_once_per_data_version(
+    client, network_a, listed, activities
 ):
     from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    import hvhk.wegwijzer.views.services as views
-
-    def count(**params) -> int:
+    def activity_queries(**params) -> list[str]:
         caches["pages"].clear()
         with CaptureQueriesContext(connection) as queries:
-            _results(client, network_a, **params)
-        return len(queries)
+            html = _results(client, network_a, **params)
+        assert "Activiteiten die passen" in html
+        return [q["sql"] for q in queries.captured_queries if "activities_" in q["sql"]]
 
-    for _ in range(2):  # warm the per-process caches (filter choices, counts)
-        count(q="babymassage")
-        count()
-    with_block = count(q="babymassage")
-    without_text = count()
-    monkeypatch.setattr(views, "activities_matching", lambda **kwargs: [])
-    assert with_block == count(q="babymassage") + 1
-    assert without_text == count()  # no question, no activity query
+    assert activity_queries(q="babymassage")  # read once …
+    assert activity_queries(q="samen masseren") == []  # … and another question asks nothing more
+    _session(_activity(listed, "Babymassage voor papa's"), 1)  # a change: read again, and shown at once
+    assert activity_queries(q="babymassage")
+    assert "Babymassage voor papa&#x27;s" in _results(client, network_a, q="babymassage")
+
+
+def test_an_activity_whose_next_session_ended_since_it_was_read_is_left_out(
+    client, network_a, listed, monkeypatch
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from hvhk.activities.selectors.public import activities_matching
+
+    soon = _activity(listed, "Voorleesuurtje")
+    _session(soon, 1)
+    assert [m.title.text for m in activities_matching(network=network_a, text="voorleesuurtje")] == [
+        "Voorleesuurtje"
+    ]
+    later = timezone.now() + dt.timedelta(days=30)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # the cached list is the same; time went on
+    assert activities_matching(network=network_a, text="voorleesuurtje") == []

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.activities.models import Activity, Session
 from hvhk.activities.selectors.availability import Availability, availability_for_sessions
+from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Area, Network
 from hvhk.directory.languages import language_name
 from hvhk.directory.models import Address, House, Service
@@ -443,43 +444,97 @@ def poster_sessions(*, network: Network, house: House, weeks: int) -> list[Sessi
 
 @dataclass
 class ActivityMatch:
-    activity: Activity
+    activity_id: uuid.UUID
     title: Text
     kind: str
     next_start: dt.datetime
     url: str
 
 
+@dataclass(frozen=True)
+class _Searchable:
+    """A published activity with upcoming sessions, as the results page's matching reads it."""
+
+    id: uuid.UUID
+    title: str
+    translations: dict
+    kind: str
+    text: str  # title and description, lower case
+    sessions: tuple[tuple[dt.datetime, dt.datetime], ...]  # the next few (start, end), soonest first
+
+
+MATCH_TTL = 300  # seconds; keyed by the network's data version, which every activity and session change bumps
+MATCH_SESSIONS = 4  # sessions kept per activity: more than can end within MATCH_TTL
+
+
+def _searchable_activities(network: Network) -> list[_Searchable]:
+    """The network's published activities with a session that has not ended, read once per data version (and
+    five minutes), so that matching a question against them on every first visit of a results page costs no
+    query."""
+    key = f"activities:searchable:{network.pk}:{network_version(network.pk)}"
+    found = cache.get(key)
+    if found is not None:
+        return found
+    sessions: dict[uuid.UUID, list] = {}
+    for activity_id, starts, ends in (
+        Session.objects.filter(
+            activity__network=network,
+            activity__status=Activity.Status.PUBLISHED,
+            ends_at__gt=timezone.now(),
+            is_cancelled=False,
+        )
+        .order_by("starts_at")
+        .values_list("activity_id", "starts_at", "ends_at")
+    ):
+        kept = sessions.setdefault(activity_id, [])
+        if len(kept) < MATCH_SESSIONS:
+            kept.append((starts, ends))
+    found = [
+        _Searchable(
+            id=a.pk,
+            title=a.title,
+            translations=a.translations or {},
+            kind=a.kind,
+            text=f"{a.title}\n{a.description}".lower(),
+            sessions=tuple(sessions[a.pk]),
+        )
+        for a in public_activities(network=network)
+        .filter(pk__in=list(sessions))
+        .only("id", "title", "description", "translations", "kind")
+    ]
+    cache.set(key, found, MATCH_TTL)
+    return found
+
+
 def activities_matching(*, network: Network, text: str, limit: int = 3) -> list[ActivityMatch]:
     """Up to `limit` published activities with an upcoming session whose title, description or kind has every
-    word of `text` (stemmed as the search does), soonest first. One query; none when `text` has no words."""
-    condition = _text_q(text)
-    if condition is None:
+    word of `text` (stemmed as the search does), soonest first; none when `text` has no words. Read from the
+    network's searchable activities (see `_searchable_activities`): no query once those are cached."""
+    stems = _words(text)
+    if not stems:
         return []
     now = timezone.now()
-    next_start = (
-        Session.objects.filter(activity=OuterRef("pk"), ends_at__gt=now, is_cancelled=False)
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
-    activities = (
-        public_activities(network=network)
-        .filter(condition)
-        .annotate(next_start=Subquery(next_start))
-        .filter(next_start__isnull=False)
-        .only("id", "title", "translations", "kind")
-        .order_by("next_start", "title")[:limit]
-    )
+    labels = {value: str(label).lower() for value, label in Activity.Kind.choices}
+    matches = []
+    for activity in _searchable_activities(network):
+        if not all(
+            s in activity.text or s in labels.get(activity.kind, "") or s in activity.kind for s in stems
+        ):
+            continue
+        next_start = next((starts for starts, ends in activity.sessions if ends > now), None)
+        if next_start is not None:
+            matches.append((next_start, activity.title, activity))
+    matches.sort(key=lambda m: (m[0], m[1]))
     language = get_language()
     prefix = _detail_prefix(network)
     kinds = dict(Activity.Kind.choices)
     return [
         ActivityMatch(
-            activity=a,
-            title=Text(*a.translated("title", language)),
+            activity_id=a.id,
+            title=Text(*Activity.translated(a, "title", language)),  # reads only .title and .translations
             kind=str(kinds.get(a.kind, a.kind)),
-            next_start=a.next_start,
-            url=prefix.format(a.pk),
+            next_start=next_start,
+            url=prefix.format(a.id),
         )
-        for a in activities
+        for next_start, _title, a in matches[:limit]
     ]
