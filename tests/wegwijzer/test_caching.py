@@ -94,3 +94,33 @@ def test_a_new_activity_session_shows_at_once_on_a_cached_service_page(
         SessionFactory(activity=ActivityFactory(service=service, title="Massage voor de allerkleinsten"))
 
     assert "Massage voor de allerkleinsten" in client.get(url).content.decode()
+
+
+def _panel(body: str) -> str:
+    return body[body.index('<details class="filters__panel"') : body.index('<div id="results"')]
+
+
+def test_one_cached_filter_panel_serves_every_question_with_the_same_filters(client, listed):
+    from django.core.cache import caches
+
+    first = _panel(client.get("/netwerk-a/services/", {"q": "baby", "age": "3"}).content.decode())
+    caches["pages"].clear()  # the whole page is not the reason: only the panel's own cache
+    second = _panel(client.get("/netwerk-a/services/", {"q": "slapen", "age": "3"}).content.decode())
+    assert first == second
+    assert '<option value="3">' not in second  # "3" is not a band; the chosen age shows as its own option
+    assert "selected>3 jaar</option>" in second
+
+
+def test_the_filter_panel_follows_the_filters_and_their_count(client, listed):
+    three = _panel(client.get("/netwerk-a/services/", {"q": "baby", "age": "3"}).content.decode())
+    fourteen = _panel(client.get("/netwerk-a/services/", {"q": "baby", "age": "14"}).content.decode())
+    assert "selected>3 jaar</option>" in three and "selected>14 jaar</option>" in fourteen
+    assert '<span class="badge">2</span>' in three  # the words and the age
+    without_words = _panel(client.get("/netwerk-a/services/", {"age": "3"}).content.decode())
+    assert '<span class="badge">1</span>' in without_words
+    read_from_the_question = _panel(client.get("/netwerk-a/services/", {"q": "baby van 5"}).content.decode())
+    assert "selected>5 jaar</option>" in read_from_the_question
+    free = _panel(
+        client.get("/netwerk-a/services/", {"q": "baby", "age": "3", "cost": "free"}).content.decode()
+    )
+    assert 'value="free" checked' in free and 'value="free" checked' not in three

@@ -181,6 +181,7 @@ def _results_page(
         for card in cards:
             card.name_marked = mark_words(card.name, terms)
     names = {"domains": dict(options.domains), "groups": dict(options.groups), "areas": dict(options.areas)}
+    chips = _chips(query, base, names)
 
     def link(**changes) -> str:
         params = query_params(query, **changes)
@@ -188,10 +189,10 @@ def _results_page(
 
     context = {
         "query": query,
-        "query_key": hashlib.sha1(urlencode(query_params(query)).encode(), usedforsecurity=False).hexdigest(),
+        "panel_key": _panel_key(query, chips),
         "data_version": network_version(network.pk),
         "page": page,
-        "chips": _chips(query, base, names),
+        "chips": chips,
         "clear_url": link(
             **{k: v for k, v in ServiceQuery().__dict__.items() if k not in ("text", "problems")}
         ),
@@ -245,6 +246,13 @@ def _results_page(
         "wegwijzer/_results.html" if request.htmx and not request.htmx.boosted else "wegwijzer/services.html"
     )
     return render(request, template, context)
+
+
+def _panel_key(query: ServiceQuery, chips: list[dict]) -> str:
+    """What the filter panel shows: the filters and how many are active, not the words searched, so one cached
+    panel serves every question asked with the same filters."""
+    shown = sorted((k, v) for k, v in vars(query).items() if k not in ("text", "terms", "sort", "problems"))
+    return hashlib.sha1(repr((shown, len(chips))).encode(), usedforsecurity=False).hexdigest()
 
 
 def _with_page(url: str, number: int) -> str:
