@@ -196,6 +196,27 @@ def plan_query(network: Network, text: str, *, language: str = "nl") -> QueryPla
     return QueryPlan(concepts, read_as)
 
 
+PLANS_KEPT = 256
+_plans: dict[tuple, tuple[float, QueryPlan]] = {}
+
+
+def planned_query(network: Network, text: str, *, language: str = "nl") -> QueryPlan:
+    """`plan_query`, remembered in this process for the same words, language, word list and network data (the
+    results page plans a question once to rank it and once more to mark the matched words). Callers must not
+    change the plan."""
+    vocab = vocabulary()
+    key = (network.pk, network_version(network.pk), vocab.version, vocab.loaded_at, text, language)
+    kept = _plans.get(key)
+    # As long as the synonyms are trusted: without a shared cache another process's edit shows only then.
+    if kept is not None and time.monotonic() - kept[0] < SYNONYM_CACHE_SECONDS:
+        return kept[1]
+    plan = plan_query(network, text, language=language)
+    if len(_plans) >= PLANS_KEPT:
+        _plans.pop(next(iter(_plans)))  # the oldest
+    _plans[key] = (time.monotonic(), plan)
+    return plan
+
+
 def _join_multiword_synonyms(concepts: list[Concept], groups: list[list[list[str]]]) -> None:
     """ "nederlands leren" in a query means "taalcafé" too: every word of the phrase accepts the group."""
     stems = [stem(c.word) for c in concepts]
@@ -371,7 +392,7 @@ def match_services(
 ) -> dict[uuid.UUID, float]:
     """Score the services that match `text` (only those passing `document_filter` and in `candidates`, when
     given); better matches score higher. `language` is the visitor's."""
-    plan = plan_query(network, text, language=language)
+    plan = planned_query(network, text, language=language)
     tokens = plan.tokens
     if not tokens:
         return {}
@@ -388,4 +409,4 @@ def match_services(
     return scores
 
 
-__all__ = ["match_services", "plan_query", "split_compound"]
+__all__ = ["match_services", "plan_query", "planned_query", "split_compound"]

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from hvhk.core.models import Network
 from hvhk.search.analysis import PART_MARK, analyse_word
 from hvhk.search.concepts import stem_in
-from hvhk.search.engine import plan_query
+from hvhk.search.engine import planned_query
 from hvhk.search.indexing import vocabulary
 from hvhk.search.text import fold
 
@@ -22,7 +22,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 def match_terms(*, network: Network, text: str, language: str = "nl") -> frozenset[str]:
     """The stems a search for `text` matches on (every alternative of every concept that names a need, and the
     typed words' stems in the question's language); empty when nothing is searched."""
-    plan = plan_query(network, text, language=language)
+    plan = planned_query(network, text, language=language)
     terms: set[str] = set()
     for concept in plan.concepts:
         if concept.weight < 0.5:  # "hulp", "mijn kind": marking them would explain nothing
