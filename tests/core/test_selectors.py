@@ -86,3 +86,22 @@ def test_area_for_postcode_prefers_the_most_specific_area(network_a, network_b):
     assert area_for_postcode(network=network_a, postcode="3000") == municipality
     assert area_for_postcode(network=network_a, postcode="9999") is None
     assert area_for_postcode(network=network_a, postcode="zz") is None
+
+
+def test_network_get_reads_a_network_once_while_it_does_not_change(
+    network_a, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    network_get(slug="netwerk-a")
+    network_get(slug="netwerk-a")  # the version is known from now on
+    with django_assert_num_queries(0):
+        kept = network_get(slug="netwerk-a")
+    kept.name = "Veranderd in een formulier dat niet bewaard werd"
+    assert network_get(slug="netwerk-a").name == network_a.name  # a copy: nothing leaks into the next request
+    with django_capture_on_commit_callbacks(execute=True):
+        network_a.name = "Huis van het Kind A, nieuw"
+        network_a.save()
+    assert network_get(slug="netwerk-a").name == "Huis van het Kind A, nieuw"
+    network_a.is_active = False
+    network_a.save()
+    with pytest.raises(Http404):
+        network_get(slug="netwerk-a")

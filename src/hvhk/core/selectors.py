@@ -1,10 +1,14 @@
 """Reads of networks and areas, and the one helper every network-scoped lookup goes through."""
 
+import copy
+import time
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Area, Network, NetworkScopedQuerySet
 
 
@@ -12,9 +16,24 @@ def network_list() -> models.QuerySet[Network]:
     return Network.objects.filter(is_active=True).order_by("name")
 
 
+NETWORK_TRUSTED_SECONDS = 60  # without a shared cache another process's change shows within this time
+_networks_here: dict[str, tuple[float, str, Network]] = {}  # slug: (read at, data version, network)
+
+
 def network_get(*, slug: str) -> Network:
-    """The active network with this slug, or 404."""
-    return get_object_or_404(Network, slug=slug, is_active=True)
+    """The active network with this slug, or 404. Every page under /<network>/ asks it, so this process keeps
+    each network it read while its data version stands (any change to the network gives it a new one) and hands
+    out a copy, so that a form changing it in one request cannot change it for the next."""
+    kept = _networks_here.get(slug)
+    version = ""  # unknown until the network's id is: the next request reads it again, and keeps it
+    if kept is not None:
+        read_at, kept_version, network = kept
+        version = network_version(network.pk)  # read before the row, so a change in between is not missed
+        if time.monotonic() - read_at < NETWORK_TRUSTED_SECONDS and version == kept_version:
+            return copy.copy(network)
+    network = get_object_or_404(Network, slug=slug, is_active=True)
+    _networks_here[slug] = (time.monotonic(), version if kept and kept[2].pk == network.pk else "", network)
+    return copy.copy(network)
 
 
 def scoped_get_or_404(model_or_queryset, *, network: Network, **lookups):
