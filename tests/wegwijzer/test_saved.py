@@ -127,3 +127,38 @@ def test_the_list_downloads_as_a_pdf(client, listed):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert 'filename="netwerk-a-mijn-lijst.pdf"' in response["Content-Disposition"]
+
+
+def _same_token(body: str) -> str:
+    """Each rendering masks the CSRF token anew: the same token, told apart only by its mask."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', 'name="csrfmiddlewaretoken" value="…"', body)
+
+
+@pytest.mark.parametrize("page", ["results", "organization"])
+def test_stamped_save_forms_are_exactly_the_forms_each_card_would_render(client, listed, monkeypatch, page):
+    """Result cards get their save form rendered once per page and stamped per card: the page must be the same,
+    byte for byte, as when every card renders its own form (saved and unsaved cards, a name that needs escaping)."""
+    from django.core.cache import caches
+
+    from hvhk.wegwijzer import cards
+
+    listed["sleep"].name = 'Slaapspreekuur "Zzz" <voor> ouders & baby\'s'
+    listed["sleep"].save()
+    _save(client, listed["babymassage"])
+    client.get("/netwerk-a/list/")  # shows (and so uses up) the message of saving
+    url = (
+        "/netwerk-a/services/"
+        if page == "results"
+        else f"/netwerk-a/organizations/{listed['babymassage'].organization_id}/"
+    )
+    stamped = _same_token(client.get(url).content.decode())
+    assert stamped.count('class="save-form"') >= 2
+    assert "Bewaard ✓ Haal uit je lijst" in stamped and "Bewaar in je lijst" in stamped
+    caches["default"].clear()
+    monkeypatch.setattr(cards, "stamp_save_forms", lambda *args, **kwargs: None)
+    import hvhk.wegwijzer.views.places as places
+    import hvhk.wegwijzer.views.services as services
+
+    monkeypatch.setattr(services, "stamp_save_forms", lambda *args, **kwargs: None)
+    monkeypatch.setattr(places, "stamp_save_forms", lambda *args, **kwargs: None)
+    assert _same_token(client.get(url).content.decode()) == stamped

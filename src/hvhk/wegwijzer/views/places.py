@@ -10,7 +10,7 @@ from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
 from hvhk.wegwijzer import display, saved_list
 from hvhk.wegwijzer.caching import public_page_cache
-from hvhk.wegwijzer.cards import service_cards
+from hvhk.wegwijzer.cards import service_cards, stamp_save_forms
 
 
 def _house_card(house) -> dict:
@@ -69,13 +69,15 @@ def house_detail(request: HttpRequest, network: Network, slug: str) -> HttpRespo
 def organization_detail(request: HttpRequest, network: Network, organization_id: str) -> HttpResponse:
     organization = directory.organization_get(network=network, organization_id=organization_id)
     services = directory.organization_services(network=network, organization=organization)
+    cards = service_cards(
+        [s.id for s in services],
+        network=network,
+        saved=set(saved_list.saved_ids(request, network)),
+        services=services,
+    )
+    stamp_save_forms(cards, request=request, network=network, next_url=request.get_full_path())
     context = {
-        "cards": service_cards(
-            [s.id for s in services],
-            network=network,
-            saved=set(saved_list.saved_ids(request, network)),
-            services=services,
-        ),
+        "cards": cards,
         "next_url": request.get_full_path(),
         "organization": organization,
         "name": display.tr(organization, "name"),
