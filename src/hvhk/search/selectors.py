@@ -27,6 +27,7 @@ from hvhk.directory.models import (
 )
 from hvhk.directory.selectors import service_card_queryset
 from hvhk.search.engine import DocumentFilter, match_services
+from hvhk.search.models import SearchDocument
 from hvhk.search.query import PER_PAGE, ServiceQuery
 
 EVENING_FROM = time(17, 0)
@@ -199,11 +200,17 @@ def _coordinates(service_ids) -> dict[uuid.UUID, list[tuple[float, float]]]:
 class _Ranking:
     """The matching services in display order (or None when the database orders and pages them)."""
 
-    candidates: QuerySet[Service]
+    network: Network
+    query: ServiceQuery
     ids: list[uuid.UUID] | None
     scores: dict[uuid.UUID, float]
     distances: dict[uuid.UUID, float | None]
     cached_total: int | None = None
+
+    @cached_property
+    def candidates(self) -> QuerySet[Service]:
+        """The services passing the filters (built only when asked: a search by words seldom needs them)."""
+        return filtered_services(network=self.network, query=self.query)
 
     @property
     def total(self) -> int:
@@ -213,7 +220,7 @@ class _Ranking:
 
 
 def _rank(network: Network, query: ServiceQuery) -> _Ranking:
-    candidates = filtered_services(network=network, query=query)
+    ranking = _Ranking(network, query, None, {}, {})
     sort = query.effective_sort
     scores: dict[uuid.UUID, float] = {}
     distances: dict[uuid.UUID, float | None] = {}
@@ -229,9 +236,9 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
         )
         ids = list(scores)
     elif sort == "name" and not query.radius_km:
-        return _Ranking(candidates, None, scores, distances)  # ordered and paged by the database
+        return ranking  # ordered and paged by the database
     else:
-        ids = list(candidates.values_list("id", flat=True))
+        ids = list(ranking.candidates.values_list("id", flat=True))
     if query.origin:
         points = _coordinates(ids)
         for service_id in ids:
@@ -240,7 +247,7 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
         if query.radius_km:
             ids = [i for i in ids if distances[i] is None or distances[i] <= query.radius_km]
     if scores and (query.origin or query.age_months):
-        scores = _with_filter_relevance(scores, query, distances, candidates)
+        scores = _with_filter_relevance(scores, query, distances)
     if sort == "distance":
         ids.sort(key=lambda i: (distances.get(i) is None, distances.get(i) or 0.0, -scores.get(i, 0.0)))
     elif sort == "name":
@@ -248,16 +255,18 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
         ids.sort(key=lambda i: (names.get(i, "").casefold(), str(i)))
     else:
         ids.sort(key=lambda i: (-scores.get(i, 0.0), str(i)))
-    return _Ranking(candidates, ids, scores, distances)
+    ranking.ids, ranking.scores, ranking.distances = ids, scores, distances
+    return ranking
 
 
-def _with_filter_relevance(scores, query: ServiceQuery, distances, candidates) -> dict[uuid.UUID, float]:
+def _with_filter_relevance(scores, query: ServiceQuery, distances) -> dict[uuid.UUID, float]:
     """Text relevance, nudged by the filters: a place nearby, and an offer aimed at the chosen age rather than
     at everyone, rank a little higher (by at most half)."""
     spans = {}
     if query.age_months:
-        rows = candidates.filter(pk__in=list(scores)).values_list(
-            "id", "minimum_age_months", "maximum_age_months"
+        # The index documents carry copies of the services' ages: a simpler query than the filtered services.
+        rows = SearchDocument.objects.filter(service_id__in=list(scores)).values_list(
+            "service_id", "min_age_months", "max_age_months"
         )
         for service_id, low, high in rows:
             span = (high if high is not None else 300) - (low if low is not None else -9)
@@ -292,9 +301,7 @@ def _cached_ranking(network: Network, query: ServiceQuery) -> _Ranking:
     hit = cache.get(key)
     if hit is not None:
         ids, scores, distances, total = hit
-        ranking = _Ranking(filtered_services(network=network, query=query), ids, scores, distances)
-        ranking.cached_total = total
-        return ranking
+        return _Ranking(network, query, ids, scores, distances, cached_total=total)
     ranking = _rank(network, query)
     cache.set(key, (ranking.ids, ranking.scores, ranking.distances, ranking.total), RANKING_TTL)
     return ranking
