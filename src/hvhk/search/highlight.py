@@ -13,7 +13,7 @@ from hvhk.core.models import Network
 from hvhk.search.analysis import PART_MARK, analyse_word
 from hvhk.search.concepts import stem_in
 from hvhk.search.engine import planned_query
-from hvhk.search.indexing import vocabulary
+from hvhk.search.indexing import Vocabulary, vocabulary
 from hvhk.search.text import fold
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -33,19 +33,39 @@ def match_terms(*, network: Network, text: str, language: str = "nl") -> frozens
     return frozenset(terms)
 
 
+WORDS_KEPT = 50_000
+_stems: dict[str, frozenset[str]] = {}
+_stems_of: list = [None]  # the word list the stems were split with
+
+
+def _word_stems(word: str, vocab: Vocabulary) -> frozenset[str]:
+    """The stems a folded word of a name can match: its own and its compound parts' (Dutch), and its stem in each
+    other language. Names repeat from page to page: kept per process for the current word list."""
+    if _stems_of[0] is not vocab:
+        _stems.clear()
+        _stems_of[0] = vocab
+    found = _stems.get(word)
+    if found is None:
+        found = frozenset(
+            {t.removeprefix(PART_MARK) for t in analyse_word(word, vocab.splitting)}
+            | {stem_in(lang, word) for lang in ("fr", "en", "tr", "ar")}
+        )
+        if len(_stems) >= WORDS_KEPT:
+            _stems.clear()
+        _stems[word] = found
+    return found
+
+
 def mark_words(text: str, terms: frozenset[str]) -> SafeString:
     """`text` escaped, each word the search matched in <mark>."""
     if not terms:
         return escape(text)
-    splitting = vocabulary().splitting
+    vocab = vocabulary()
     out, position = [], 0
     for found in _WORD.finditer(text):
         word = fold(found.group())
-        tokens = {t.removeprefix(PART_MARK) for t in analyse_word(word, splitting)}
         out.append(escape(text[position : found.start()]))
-        if len(word) > 2 and (
-            tokens & terms or any(stem_in(lang, word) in terms for lang in ("fr", "en", "tr", "ar"))
-        ):
+        if len(word) > 2 and _word_stems(word, vocab) & terms:
             out.append(f"<mark>{escape(found.group())}</mark>")
         else:
             out.append(escape(found.group()))
