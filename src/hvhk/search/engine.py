@@ -309,11 +309,15 @@ def _candidate_filter(candidates: QuerySet[Service] | None) -> tuple[str, list]:
 def _retrieve(
     network: Network, plan: QueryPlan, candidates: QuerySet[Service] | None, document_filter: DocumentFilter
 ) -> list[tuple]:
-    """(service_id, name, terms, organisation, text tokens) of up to RETRIEVE_LIMIT matching documents."""
+    """(service_id, name, terms, organisation, text tokens, minimum and maximum age) of up to RETRIEVE_LIMIT
+    matching documents."""
     # Only constants and Django's own parameterised SQL are put into the text; the words travel as parameters.
     passes, params = _candidate_filter(candidates)
     own, own_params = document_filter.sql()
-    columns = "d.id, d.service_id, d.name_tokens, d.term_tokens, d.org_tokens, d.body_tokens"
+    columns = (
+        "d.id, d.service_id, d.name_tokens, d.term_tokens, d.org_tokens, d.body_tokens, "
+        "d.min_age_months, d.max_age_months"
+    )
     found: dict[int, tuple] = {}
     with connection.cursor() as cursor:
         for fts, tsquery, fields in _tier_queries(plan):
@@ -389,9 +393,11 @@ def match_services(
     candidates: QuerySet[Service] | None = None,
     document_filter: DocumentFilter | None = None,
     language: str = "nl",
+    ages: dict[uuid.UUID, tuple[int | None, int | None]] | None = None,
 ) -> dict[uuid.UUID, float]:
     """Score the services that match `text` (only those passing `document_filter` and in `candidates`, when
-    given); better matches score higher. `language` is the visitor's."""
+    given); better matches score higher. `language` is the visitor's. `ages`, when given, receives each scored
+    service's age range as the index has it (minimum, maximum in months)."""
     plan = planned_query(network, text, language=language)
     tokens = plan.tokens
     if not tokens:
@@ -399,10 +405,15 @@ def match_services(
     vocab = vocabulary()
     idf = {t: _idf(t, vocab.stem_counts, vocab.documents) for t in tokens}
     scores = {}
-    for service_id, *columns in _retrieve(network, plan, candidates, document_filter or DocumentFilter()):
+    for service_id, *columns, low, high in _retrieve(
+        network, plan, candidates, document_filter or DocumentFilter()
+    ):
         score = score_document(plan, _field_weights(columns), idf)
         if score > 0:
-            scores[uuid.UUID(str(service_id))] = round(score, 6)
+            key = uuid.UUID(str(service_id))
+            scores[key] = round(score, 6)
+            if ages is not None:
+                ages[key] = (low, high)
     if scores:
         floor = max(scores.values()) * RELATIVE_CUTOFF
         scores = {k: v for k, v in scores.items() if v >= floor}

@@ -27,7 +27,6 @@ from hvhk.directory.models import (
 )
 from hvhk.directory.selectors import service_card_queryset
 from hvhk.search.engine import DocumentFilter, match_services
-from hvhk.search.models import SearchDocument
 from hvhk.search.query import PER_PAGE, ServiceQuery
 
 EVENING_FROM = time(17, 0)
@@ -224,6 +223,7 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
     sort = query.effective_sort
     scores: dict[uuid.UUID, float] = {}
     distances: dict[uuid.UUID, float | None] = {}
+    ages: dict[uuid.UUID, tuple[int | None, int | None]] = {}
     if query.search_text:
         # Age and price are checked on the index documents; only the other filters need the services.
         rest = query.without(age="", age_months=None, costs=())
@@ -233,6 +233,7 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
             candidates=filtered_services(network=network, query=rest) if rest.has_filters else None,
             document_filter=DocumentFilter(ages=query.age_months, costs=query.costs),
             language=get_language() or "nl",
+            ages=ages,
         )
         ids = list(scores)
     elif sort == "name" and not query.radius_km:
@@ -247,7 +248,7 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
         if query.radius_km:
             ids = [i for i in ids if distances[i] is None or distances[i] <= query.radius_km]
     if scores and (query.origin or query.age_months):
-        scores = _with_filter_relevance(scores, query, distances)
+        scores = _with_filter_relevance(scores, query, distances, ages)
     if sort == "distance":
         ids.sort(key=lambda i: (distances.get(i) is None, distances.get(i) or 0.0, -scores.get(i, 0.0)))
     elif sort == "name":
@@ -259,16 +260,12 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
     return ranking
 
 
-def _with_filter_relevance(scores, query: ServiceQuery, distances) -> dict[uuid.UUID, float]:
+def _with_filter_relevance(scores, query: ServiceQuery, distances, ages) -> dict[uuid.UUID, float]:
     """Text relevance, nudged by the filters: a place nearby, and an offer aimed at the chosen age rather than
-    at everyone, rank a little higher (by at most half)."""
+    at everyone, rank a little higher (by at most half). `ages`: each service's ages as the index has them."""
     spans = {}
     if query.age_months:
-        # The index documents carry copies of the services' ages: a simpler query than the filtered services.
-        rows = SearchDocument.objects.filter(service_id__in=list(scores)).values_list(
-            "service_id", "min_age_months", "max_age_months"
-        )
-        for service_id, low, high in rows:
+        for service_id, (low, high) in ages.items():
             span = (high if high is not None else 300) - (low if low is not None else -9)
             spans[service_id] = min(max(span, 1), 309)
     adjusted = {}
