@@ -59,6 +59,7 @@ class SearchPage:
     per_page: int
     requested_page: int
     source: QuerySet[Service] | None = field(default=None, repr=False)
+    network: Network | None = field(default=None, repr=False)  # without `source`: load what a card shows
 
     @property
     def out_of_range(self) -> bool:
@@ -75,9 +76,12 @@ class SearchPage:
     @cached_property
     def services(self) -> dict[uuid.UUID, Service]:
         """Every hit's service, loaded at once from `source` (so a fixed number of queries per page)."""
-        if self.source is None or not self.hits:
+        source = self.source
+        if source is None and self.network is not None:
+            source = service_card_queryset(network=self.network)
+        if source is None or not self.hits:
             return {}
-        return {s.id: s for s in self.source.filter(pk__in=[hit.service_id for hit in self.hits])}
+        return {s.id: s for s in source.filter(pk__in=[hit.service_id for hit in self.hits])}
 
     def loaded(self) -> list[SearchHit]:
         """The hits with their services loaded (a service removed since the ranking is left out)."""
@@ -335,7 +339,6 @@ def search_hits(
     `per_page=None` gives every result on one page (the brochure). A page past the last gives the last page.
     """
     ranking = _cached_ranking(network, query)
-    source = service_card_queryset(network=network) if services is None else services
     ordered_in_db = ranking.ids is None
     if ordered_in_db:
         candidates = ranking.candidates
@@ -360,7 +363,14 @@ def search_hits(
     else:
         page_ids = ids[start : start + size]
     result = SearchPage(
-        hits=[], total=total, page=current, pages=pages, per_page=size, requested_page=page, source=source
+        hits=[],
+        total=total,
+        page=current,
+        pages=pages,
+        per_page=size,
+        requested_page=page,
+        source=services,
+        network=network,
     )
     result.hits = [
         SearchHit(i, ranking.distances.get(i), ranking.scores.get(i, 0.0), results=result) for i in page_ids
