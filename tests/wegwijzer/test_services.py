@@ -258,3 +258,23 @@ def test_a_search_with_many_results_or_with_filters_is_not_counted_and_costs_no_
     assert "Peuterzwemmen 2" in body
     assert not ZeroResultQuery.objects.exists()
     assert not [q for q in queries.captured_queries if "zeroresultquery" in q["sql"].lower()]
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "fr", "tr", "ar"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مساعدة في homework للأطفال",  # right to left with a Latin word
+        "bebeğim uyumuyor 👶 sleep نوم",  # three scripts and an emoji
+        "\u202ebaby\u202c <b>massage</b>",  # a direction override and markup
+        "de het een en waar kan ik",  # only words that name nothing
+        "baby " + "ا" * 10_000,  # 10,000 characters
+    ],
+)
+def test_odd_questions_in_every_language_give_a_page_never_an_error(client, listed, language, text):
+    client.cookies["django_language"] = language
+    response = client.get("/netwerk-a/services/", {"q": text}, headers={"accept-language": language})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<b>massage" not in body
+    assert f'<html lang="{language}"' in body
