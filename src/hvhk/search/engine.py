@@ -38,7 +38,9 @@ RELATIVE_CUTOFF = 0.05  # results scoring below this share of the best one are n
 MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
 NEED_WEIGHT = 0.5  # concepts weighing less name no need: retrieval does not require them
 SYNONYM_CACHE_SECONDS = 60
-SAFE_TOKEN = re.compile(r"^[0-9a-z]+$")
+# What may go into a full-text query: letters of any script (a partner's Arabic translation is indexed as written)
+# and the digits 0-9; never quotes, operators or brackets of the FTS5 or tsquery syntax.
+SAFE_TOKEN = re.compile(r"^(?:[^\W\d_]|[0-9])+$")
 
 
 Phrase = tuple[str, ...]  # tokens that must all occur (one word, or a phrase like "eerste hulp")
