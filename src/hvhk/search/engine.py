@@ -97,13 +97,18 @@ def _synonym_groups(network: Network) -> list[list[list[str]]]:
 # --- typos -------------------------------------------------------------------------------------------------
 
 
-def _close_words(word: str, words: frozenset[str], counts: dict[str, int]) -> list[tuple[str, int]]:
-    """Known words within 1 (short words) or 2 (long words) edits, most frequent first."""
+def _close_words(word: str, vocab) -> list[tuple[str, int]]:
+    """Known words within 1 (short words) or 2 (long words) edits, most frequent first; only words of about the
+    same length with the same first letter are compared (at 100,000 services the word list is long)."""
     if len(word) < 4:
         return []
     limit = 1 if len(word) < 8 else 2
-    pool = [w for w in words if abs(len(w) - len(word)) <= limit and w[0] == word[0]]
+    groups = vocab.by_start_and_length
+    pool = [
+        w for size in range(len(word) - limit, len(word) + limit + 1) for w in groups.get((word[0], size), ())
+    ]
     found = process.extract(word, pool, scorer=Levenshtein.distance, score_cutoff=limit, limit=12)
+    counts = vocab.word_counts
     ranked = sorted(((w, d) for w, d, _i in found), key=lambda item: (item[1], -counts.get(item[0], 0)))
     return ranked[:3]
 
@@ -157,7 +162,7 @@ def _word_concept(word: str, vocab, splitting: frozenset[str], language: str) ->
     # Parts of a known compound say less than the compound itself ("huiswerk" is not about "werk").
     _add_word(concept, word, 1.0, splitting, 0.25 if known else 0.7)
     if not known and language == "nl":
-        for close, distance in _close_words(word, vocab.words, vocab.word_counts):
+        for close, distance in _close_words(word, vocab):
             _add_word(concept, close, 0.8 if distance == 1 else 0.6, splitting, 0.5)
     return concept
 

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,9 +46,18 @@ class Vocabulary:
     loaded_at: float = 0.0
     version: int = 0
 
-    @property
+    @cached_property
     def splitting(self) -> frozenset[str]:
+        """The words compounds are split into: the indexed ones and the domain lexicon (built once per list)."""
         return self.words | LEXICON
+
+    @cached_property
+    def by_start_and_length(self) -> dict[tuple[str, int], list[str]]:
+        """The words grouped by first letter and length: where a typo's corrections are looked for."""
+        groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in self.words:
+            groups[word[:1], len(word)].append(word)
+        return dict(groups)
 
 
 _vocabulary: Vocabulary | None = None
