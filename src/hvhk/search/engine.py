@@ -367,30 +367,53 @@ def _idf(token: str, counts: dict[str, int], documents: int) -> float:
     return math.log(1 + (documents + 1) / (counts.get(token, 0) + 1))
 
 
-def _field_weights(columns: list[str]) -> dict[str, float]:
-    """Each token of a document with the weight of the best field it occurs in."""
+_FIELD_ORDER = sorted(range(len(FIELDS)), key=lambda i: FIELD_WEIGHTS[FIELDS[i]])  # the best field last
+
+
+def _field_weights(columns: list[str], wanted: frozenset[str]) -> dict[str, float]:
+    """Each of the `wanted` tokens a document has, with the weight of the best field it occurs in."""
     weights: dict[str, float] = {}
-    for name, value in sorted(zip(FIELDS, columns, strict=True), key=lambda item: FIELD_WEIGHTS[item[0]]):
-        weights.update(dict.fromkeys(value.split(), FIELD_WEIGHTS[name]))
+    for i in _FIELD_ORDER:
+        weight = FIELD_WEIGHTS[FIELDS[i]]
+        for token in wanted.intersection(columns[i].split()):
+            weights[token] = weight
     return weights
 
 
-def score_document(plan: QueryPlan, weights: dict[str, float], idf: dict[str, float]) -> float:
-    """Per concept the best alternative (field weight x quality x rarity) times the concept's weight, times the
-    (weighted) share of concepts found."""
-    total, matched = 0.0, 0.0
-    for concept in plan.concepts:
-        best = 0.0
-        for phrase, quality in concept.alternatives.items():
-            field = min((weights.get(t, 0.0) for t in phrase), default=0.0)
-            if field:
-                best = max(best, field * quality * sum(idf[t] for t in phrase) / len(phrase))
-        if best:
-            total += best * concept.weight
-            matched += concept.weight
-    if not matched:
-        return 0.0
-    return total * (matched / sum(c.weight for c in plan.concepts)) ** 1.5
+class _Scorer:
+    """Scores documents for one plan: per concept the best alternative (field weight x quality x rarity) times
+    the concept's weight, times the (weighted) share of concepts found.
+
+    A concept's one-word alternatives are looked up by the document's tokens (a question's concepts have dozens
+    of alternatives, a document few of them); phrases of several words are tried one by one."""
+
+    def __init__(self, plan: QueryPlan, idf: dict[str, float]) -> None:
+        self.idf = idf
+        self.concepts = []
+        for concept in plan.concepts:
+            singles = {p[0]: q for p, q in concept.alternatives.items() if len(p) == 1}
+            phrases = [(p, q, sum(idf[t] for t in p)) for p, q in concept.alternatives.items() if len(p) > 1]
+            self.concepts.append((concept.weight, singles, singles.keys(), phrases))
+        self.all_weight = sum(c.weight for c in plan.concepts)
+        self.wanted = frozenset(t for c in plan.concepts for p in c.alternatives for t in p)
+
+    def score(self, weights: dict[str, float]) -> float:
+        idf = self.idf
+        total, matched = 0.0, 0.0
+        for weight, singles, single_tokens, phrases in self.concepts:
+            best = 0.0
+            for t in single_tokens & weights.keys():
+                best = max(best, weights[t] * singles[t] * idf[t])
+            for phrase, quality, rarity in phrases:
+                field = min(weights.get(t, 0.0) for t in phrase)
+                if field:
+                    best = max(best, field * quality * rarity / len(phrase))
+            if best:
+                total += best * weight
+                matched += weight
+        if not matched:
+            return 0.0
+        return total * (matched / self.all_weight) ** 1.5
 
 
 def match_services(
@@ -412,10 +435,11 @@ def match_services(
     vocab = vocabulary()
     idf = {t: _idf(t, vocab.stem_counts, vocab.documents) for t in tokens}
     scores = {}
+    scorer = _Scorer(plan, idf)
     for service_id, *columns, low, high in _retrieve(
         network, plan, candidates, document_filter or DocumentFilter()
     ):
-        score = score_document(plan, _field_weights(columns), idf)
+        score = scorer.score(_field_weights(columns, scorer.wanted))
         if score > 0:
             key = uuid.UUID(str(service_id))
             scores[key] = round(score, 6)
