@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import time
 from functools import cached_property
+from time import monotonic as time_now
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -110,9 +111,24 @@ def _schedule_q(when: tuple[str, ...], prefix: str = "") -> Q:
     return q
 
 
+AREAS_TRUSTED_SECONDS = 60  # without a shared cache another process's change shows within this time
+_areas_here: dict[uuid.UUID, tuple[float, str, dict]] = {}  # network id: (read at, data version, areas by id)
+
+
+def _network_areas(network: Network) -> dict:
+    """The network's areas by id, read once per process while the network's data version stands."""
+    version = network_version(network.pk)
+    kept = _areas_here.get(network.pk)
+    if kept is not None and kept[1] == version and time_now() - kept[0] < AREAS_TRUSTED_SECONDS:
+        return kept[2]
+    areas = {a.id: a for a in Area.objects.for_network(network).only("id", "slug", "parent_id")}
+    _areas_here[network.pk] = (time_now(), version, areas)
+    return areas
+
+
 def _area_ids(network: Network, slug: str) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
     """(the area and the areas inside it, the area and the areas around it) for an area filter."""
-    areas = {a.id: a for a in Area.objects.for_network(network)}
+    areas = _network_areas(network)
     chosen = next((a for a in areas.values() if a.slug == slug), None)
     if chosen is None:
         return set(), set()
