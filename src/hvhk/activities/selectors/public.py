@@ -466,7 +466,8 @@ class _Searchable:
 
 MATCH_TTL = 300  # seconds; keyed by the network's data version, which every activity and session change bumps
 MATCH_SESSIONS = 4  # sessions kept per activity: more than can end within MATCH_TTL
-_searchable_here: dict[uuid.UUID, tuple[str, float, list[_Searchable]]] = {}  # network id: (key, read at, list)
+# network id: (key, read at, list)
+_searchable_here: dict[uuid.UUID, tuple[str, float, list[_Searchable]]] = {}
 
 
 def _searchable_activities(network: Network) -> list[_Searchable]:
