@@ -86,6 +86,9 @@ GOOD = {"id": "slapen", "nl": ["slapen"], "fr": ["sommeil"], "en": ["sleep"], "t
         ({"examples": {"de": "schlafen"}}, "'examples' maps a language"),
         ({"colour": "blue"}, re.escape("unknown keys ['colour']")),
         ({"nl": ["x" * 61]}, "longer than 60 characters"),
+        ({"broader": "opvoeding"}, "'broader' is a list of concept ids"),
+        ({"broader": ["Opvoeding!"]}, "'broader' is a list of concept ids"),
+        ({"broader": ["slapen"]}, "a concept is not broader than itself"),
     ],
 )
 def test_bad_concept_data_says_what_and_where(tmp_path, change, message):
@@ -117,3 +120,26 @@ def test_an_index_of_own_concepts_finds_by_stem_in_each_language(tmp_path):
     ):
         found = [e.id for m in index.find(words, prefer=language) for e in m.concepts]
         assert found == ([] if words == ["slaapt"] else ["slapen"]), words
+
+
+def test_a_broader_concept_must_exist(tmp_path):
+    _write(tmp_path, [{**GOOD, "broader": ["consultatiebureau", "opvoeding"]}])
+    with pytest.raises(ConceptError, match=re.escape("test.json (slapen): 'broader' names no concept")):
+        load_concepts(tmp_path)
+    _write(tmp_path, [{**GOOD, "broader": ["opvoeding"]}, {**GOOD, "id": "opvoeding", "nl": ["opvoeding"]}])
+    index = ConceptIndex(load_concepts(tmp_path))
+    assert [e.id for e in index.broader(index.entries["slapen"])] == ["opvoeding"]
+    assert index.broader(index.entries["opvoeding"]) == ()
+
+
+def test_the_shipped_broader_concepts_lead_to_where_families_are_sent():
+    """One step up, never in a circle of two, and mostly to a concept that names a service or a helper."""
+    index = concept_index()
+    for entry in CONCEPTS:
+        for wider in index.broader(entry):
+            assert entry.id not in wider.broader, f"{entry.id} and {wider.id} are broader than each other"
+    broader = {e.id: e.broader for e in CONCEPTS}
+    assert "opvoedingsondersteuning" in broader["gedrag"]
+    assert "consultatiebureau" in broader["borstvoeding"]
+    assert "caw" in broader["intrafamiliaal-geweld"]
+    assert sum(bool(b) for b in broader.values()) >= 200

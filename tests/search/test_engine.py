@@ -29,7 +29,7 @@ KEYWORD_KINDS = {"typo", "synonym", "inflection", "compound", "phrase", "english
 # Whole questions and the four other languages (issue "multilingual search"): the floors below are today's figures
 # less a margin, so a change that loses ground fails; the issue's targets (recall@5 0.9 for Dutch questions, 0.8
 # for the other languages) are not reached yet.
-QUESTION_FLOORS = {"question": 0.57, "en": 0.72, "fr": 0.72, "tr": 0.7, "ar": 0.66}
+QUESTION_FLOORS = {"question": 0.62, "en": 0.8, "fr": 0.77, "tr": 0.81, "ar": 0.75}
 
 
 def test_judged_queries_reach_the_relevance_bar(leuven):

@@ -11,6 +11,10 @@ Matching is by stems, per language (the Snowball stemmer of each language, so "a
 "emzirme" meets "emziremiyorum"), over phrases of up to MAX_PHRASE words; the longest phrase wins. Variants match
 as written (folded). Stop words of every language are skipped on both sides.
 
+A concept may name `broader` concepts: where a family with that need is sent when no service names it ("mijn
+dochter bijt" is a question for parenting support, "mijn man slaat mij" for the CAW too). Their Dutch words are
+searched as well, at a lower quality, so a service that names the need itself still comes first.
+
 The data is checked when it loads (`ConceptError` says what is wrong and where), and every concept has a test
 (tests/search/test_concepts.py): each of its words, in each language, finds it."""
 
@@ -108,6 +112,7 @@ class ConceptEntry:
     weight: float = 1.0  # below 1: a word that says little about the need ("hulp")
     examples: dict[str, str] = field(default_factory=dict)  # language -> a question that means this concept
     source: str = ""  # the file it came from
+    broader: tuple[str, ...] = ()  # ids of the concepts a family with this need is sent to
 
     @property
     def dutch(self) -> tuple[str, ...]:
@@ -132,7 +137,7 @@ def _entry(raw, where: str, source: str) -> ConceptEntry:
     if not isinstance(concept_id, str) or not ID.match(concept_id):
         raise ConceptError(f"{where}: 'id' must be lower case letters, digits and '-' (got {concept_id!r})")
     where = f"{where} ({concept_id})"
-    unknown = set(raw) - {"id", "about", "weight", "variants", "examples", *LANGUAGES}
+    unknown = set(raw) - {"id", "about", "weight", "variants", "examples", "broader", *LANGUAGES}
     if unknown:
         raise ConceptError(f"{where}: unknown keys {sorted(unknown)}")
     found = {}
@@ -146,6 +151,11 @@ def _entry(raw, where: str, source: str) -> ConceptEntry:
     examples = raw.get("examples", {})
     if not isinstance(examples, dict) or not set(examples) <= set(LANGUAGES):
         raise ConceptError(f"{where}: 'examples' maps a language ({', '.join(LANGUAGES)}) to a question")
+    broader = raw.get("broader", [])
+    if not isinstance(broader, list) or not all(isinstance(b, str) and ID.match(b) for b in broader):
+        raise ConceptError(f"{where}: 'broader' is a list of concept ids")
+    if concept_id in broader:
+        raise ConceptError(f"{where}: a concept is not broader than itself")
     return ConceptEntry(
         id=concept_id,
         about=str(raw.get("about", "")),
@@ -154,6 +164,7 @@ def _entry(raw, where: str, source: str) -> ConceptEntry:
         weight=float(weight),
         examples={k: str(v) for k, v in examples.items()},
         source=source,
+        broader=tuple(dict.fromkeys(broader)),
     )
 
 
@@ -174,6 +185,12 @@ def load_concepts(directory: Path = DATA_DIR) -> list[ConceptEntry]:
                 raise ConceptError(f"{path.name}: '{entry.id}' is also in {seen[entry.id]}")
             seen[entry.id] = path.name
             entries.append(entry)
+    for entry in entries:
+        unknown = [b for b in entry.broader if b not in seen]
+        if unknown:
+            raise ConceptError(
+                f"{entry.source} ({entry.id}): 'broader' names no concept: {', '.join(unknown)}"
+            )
     return entries
 
 
@@ -265,6 +282,11 @@ class ConceptIndex:
 
     def _entries(self, ids: list[str]) -> tuple[ConceptEntry, ...]:
         return tuple(self.entries[i] for i in ids)
+
+    def broader(self, entry: ConceptEntry) -> tuple[ConceptEntry, ...]:
+        """The concepts a family with `entry`'s need is sent to (one step up: "bijten" is "gedrag", not also
+        everything "gedrag" leads to)."""
+        return tuple(self.entries[i] for i in entry.broader if i in self.entries)
 
 
 @cache

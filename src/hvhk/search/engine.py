@@ -3,12 +3,15 @@
 A query becomes concepts: a phrase that names a concept of the multilingual vocabulary (hvhk.search.concepts:
 "breastfeeding", "aide aux devoirs", "مساعدة في الواجبات المدرسية"), or else one meaningful word. Each concept has
 alternatives with a quality: the word's own stem (1.0), the vocabulary concept's Dutch words (0.95 when the question
-is Dutch, 0.9 from another language), a synonym (0.9), a compound part (0.7), a close spelling of an unknown Dutch
-word (0.8 or 0.6), and a weight: a word that names no need ("hulp", "help", "aide") weighs little. The
+is Dutch, 0.9 from another language), the Dutch words of its broader concepts (where a family with that need is
+sent: 0.6 of those), a synonym (0.9), a compound part (0.7), a close spelling of an unknown Dutch word (0.8 or
+0.6), and a weight: a word that names no need ("hulp", "help", "aide") weighs little; the same vocabulary concept
+twice in a question ("mijn zoon … andere kinderen") counts once. The
 database's full-text index (SQLite FTS5 or PostgreSQL GIN) finds the documents with any alternative; they are
 then scored here, the same way on both databases: per concept the best alternative, weighted by field (name >
 life domain and target group > organisation > text) and by how rare the word is, times the share of concepts
-found (a service matching every word beats one matching a single word many times).
+found (a service matching every word beats one matching a single word many times; a concept found only by a
+broader concept's word counts as three quarters found).
 """
 
 import math
@@ -38,6 +41,8 @@ RELATIVE_CUTOFF = 0.05  # results scoring below this share of the best one are n
 MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
 NEED_WEIGHT = 0.5  # concepts weighing less name no need: retrieval does not require them
 SYNONYM_CACHE_SECONDS = 60
+BROADER_QUALITY = 0.6  # a broader concept's words, against the need's own (vocabulary concepts' `broader`)
+BROADER_FOUND = 0.75  # how much a concept counts as found when only a broader concept's word is in a document
 # What may go into a full-text query: letters of any script (a partner's Arabic translation is indexed as written)
 # and the digits 0-9; never quotes, operators or brackets of the FTS5 or tsquery syntax.
 SAFE_TOKEN = re.compile(r"^(?:[^\W\d_]|[0-9])+$")
@@ -51,8 +56,9 @@ class Concept:
     word: str
     alternatives: dict[Phrase, float] = field(default_factory=dict)  # phrase -> quality
     weight: float = 1.0  # below 1: a word that names no need ("hulp")
+    broader: set[Phrase] = field(default_factory=set)  # alternatives only a broader concept brought
 
-    def add(self, phrase: Phrase | str, quality: float) -> None:
+    def add(self, phrase: Phrase | str, quality: float, *, broader: bool = False) -> None:
         phrase = (phrase,) if isinstance(phrase, str) else tuple(phrase)
         if (
             phrase
@@ -60,6 +66,10 @@ class Concept:
             and quality > self.alternatives.get(phrase, 0.0)
         ):
             self.alternatives[phrase] = quality
+            if broader:
+                self.broader.add(phrase)
+            else:
+                self.broader.discard(phrase)
 
 
 @dataclass
@@ -141,17 +151,26 @@ def _vocabulary_concept(
     else:
         concept.add(tuple(stem(w) for w in typed), 1.0)
     quality = 0.95 if match.language == "nl" and language == "nl" else 0.9
+    index = concept_index()
     for entry in match.concepts:
-        for phrase in entry.dutch:
-            dutch = content_words(phrase)
-            if len(dutch) == 1:
-                # The word itself, also inside a document's compound; not the word's own parts: "hulp" in
-                # "schuldhulp" would bring every "Hulp bij …" service.
-                concept.add(stem(dutch[0]), quality)
-                concept.add(part_token(stem(dutch[0])), quality * 0.6)
-            elif dutch:
-                concept.add(tuple(stem(w) for w in dutch), quality)
+        _add_dutch(concept, entry, quality)
+    # Where a family with this need is sent ("bijten" -> parenting support): after every word of the need itself.
+    for entry in match.concepts:
+        for wider in index.broader(entry):
+            _add_dutch(concept, wider, quality * BROADER_QUALITY, broader=True)
     return concept
+
+
+def _add_dutch(concept: Concept, entry, quality: float, *, broader: bool = False) -> None:
+    for phrase in entry.dutch:
+        dutch = content_words(phrase)
+        if len(dutch) == 1:
+            # The word itself, also inside a document's compound; not the word's own parts: "hulp" in
+            # "schuldhulp" would bring every "Hulp bij …" service.
+            concept.add(stem(dutch[0]), quality, broader=broader)
+            concept.add(part_token(stem(dutch[0])), quality * 0.6, broader=broader)
+        elif dutch:
+            concept.add(tuple(stem(w) for w in dutch), quality, broader=broader)
 
 
 def _word_concept(word: str, vocab, splitting: frozenset[str], language: str) -> Concept:
@@ -187,12 +206,16 @@ def plan_query(network: Network, text: str, *, language: str = "nl") -> QueryPla
     read_as = question_language(text, prefer=language)
     content = content_words_in(text, read_as)[: MAX_CONCEPTS * 2]
     matches = {m.start: m for m in concept_index().find(content, prefer=read_as)}
-    concepts, position = [], 0
+    concepts, position, named = [], 0, set()
     while position < len(content) and len(concepts) < MAX_CONCEPTS:
         match = matches.get(position)
         if match is not None:
-            concept = _vocabulary_concept(match, content, splitting, read_as)
             position = match.end
+            ids = frozenset(e.id for e in match.concepts)
+            if ids in named:
+                continue  # "mijn zoon … andere kinderen": the same concept again does not weigh twice
+            named.add(ids)
+            concept = _vocabulary_concept(match, content, splitting, read_as)
         else:
             concept = _word_concept(content[position], vocab, splitting, read_as)
             position += 1
@@ -393,24 +416,29 @@ class _Scorer:
         for concept in plan.concepts:
             singles = {p[0]: q for p, q in concept.alternatives.items() if len(p) == 1}
             phrases = [(p, q, sum(idf[t] for t in p)) for p, q in concept.alternatives.items() if len(p) > 1]
-            self.concepts.append((concept.weight, singles, singles.keys(), phrases))
+            broad = frozenset(p[0] for p in concept.broader if len(p) == 1)
+            broad_phrases = frozenset(p for p in concept.broader if len(p) > 1)
+            self.concepts.append((concept.weight, singles, singles.keys(), phrases, broad, broad_phrases))
         self.all_weight = sum(c.weight for c in plan.concepts)
         self.wanted = frozenset(t for c in plan.concepts for p in c.alternatives for t in p)
 
     def score(self, weights: dict[str, float]) -> float:
         idf = self.idf
         total, matched = 0.0, 0.0
-        for weight, singles, single_tokens, phrases in self.concepts:
-            best = 0.0
+        for weight, singles, single_tokens, phrases, broad, broad_phrases in self.concepts:
+            best, by_broader = 0.0, False
             for t in single_tokens & weights.keys():
-                best = max(best, weights[t] * singles[t] * idf[t])
+                value = weights[t] * singles[t] * idf[t]
+                if value > best:
+                    best, by_broader = value, t in broad
             for phrase, quality, rarity in phrases:
                 field = min(weights.get(t, 0.0) for t in phrase)
-                if field:
-                    best = max(best, field * quality * rarity / len(phrase))
+                if field and field * quality * rarity / len(phrase) > best:
+                    best, by_broader = field * quality * rarity / len(phrase), phrase in broad_phrases
             if best:
                 total += best * weight
-                matched += weight
+                # Found only by where such a need is sent: the need itself is not named.
+                matched += weight * (BROADER_FOUND if by_broader else 1.0)
         if not matched:
             return 0.0
         return total * (matched / self.all_weight) ** 1.5

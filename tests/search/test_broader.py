@@ -1,0 +1,86 @@
+"""A need the offering does not name is searched by where families with it are sent (the vocabulary's `broader`
+concepts): "mijn zoon bijt" finds parenting support, in every language, but a service that names the need itself
+comes first, and a word that is neither stays unfound."""
+
+import pytest
+from django.utils import translation
+
+from hvhk.search import engine
+from hvhk.search.indexing import reindex
+from hvhk.search.query import ServiceQuery
+from hvhk.search.selectors import search_hits
+from tests.directory.factories import ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def offering(network_a, partner_a):
+    services = {
+        "biting": ServiceFactory(
+            organization=partner_a,
+            name="Oudergroep: als je kind bijt of slaat",
+            description="Ouders praten samen over agressief gedrag van hun kind.",
+        ),
+        "parenting": ServiceFactory(
+            organization=partner_a,
+            name="Opvoedingswinkel",
+            description="Met al je vragen over opvoeding kan je hier terecht.",
+        ),
+        "swimming": ServiceFactory(
+            organization=partner_a, name="Zwemles voor kinderen", description="Leren zwemmen in het zwembad."
+        ),
+    }
+    reindex(network=network_a)
+    return network_a, services
+
+
+def _found(network, text, language="nl"):
+    with translation.override(language):
+        return [hit.service_id for hit in search_hits(network=network, query=ServiceQuery(text=text)).hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mijn zoon van 4 bijt andere kinderen", "nl"),
+        ("my son keeps biting other children", "en"),
+        ("mon fils mord les autres enfants", "fr"),
+    ],
+)
+def test_the_need_itself_first_then_where_such_families_are_sent(offering, text, language):
+    network, services = offering
+    found = _found(network, text, language)
+    # Swimming lessons "voor kinderen" answer only the word for children, and come last if at all.
+    assert found[:2] == [services["biting"].id, services["parenting"].id]
+    assert found[2:] in ([], [services["swimming"].id])
+
+
+def test_parenting_support_is_found_for_a_need_it_does_not_name(offering):
+    network, services = offering
+    services["biting"].delete()
+    reindex(network=network)
+    assert _found(network, "mijn dochter slaat haar zusje") == [services["parenting"].id]
+
+
+def test_broader_words_are_marked_and_weigh_less_than_the_need(offering):
+    network, _services = offering
+    plan = engine.plan_query(network, "bijt")
+    (concept,) = plan.concepts
+    assert ("opvoed",) in concept.broader  # the stem of "opvoeding", from "gedrag"'s broader concept
+    own = concept.alternatives[("bijt",)]
+    assert concept.alternatives[("opvoed",)] == pytest.approx(own * 0.95 * engine.BROADER_QUALITY, rel=0.01)
+    assert ("bijt",) not in concept.broader
+
+
+def test_a_concept_found_only_by_a_broader_word_counts_less_as_found():
+    """Of two documents with the same words in the same fields, the one where a concept is found only by a broader
+    word ranks lower, by the share of the question it answers."""
+    need = engine.Concept("bijt", {("bijt",): 1.0, ("opvoed",): 0.57}, broader={("opvoed",)})
+    age = engine.Concept("kleuter", {("kleuter",): 1.0})
+    scorer = engine._Scorer(engine.QueryPlan([need, age]), {"bijt": 1.0, "opvoed": 1.0, "kleuter": 1.0})
+    named = scorer.score({"bijt": 1.0, "kleuter": 1.0})
+    sent = scorer.score({"opvoed": 1.0, "kleuter": 1.0})
+    assert named > sent > 0
+    assert sent == pytest.approx((0.57 + 1.0) * ((engine.BROADER_FOUND + 1) / 2) ** 1.5)
+    assert named == pytest.approx(2.0)
