@@ -10,6 +10,7 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from hvhk.accounts.models import RoleAssignment
@@ -65,6 +66,9 @@ def _fast_and_quiet(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     usage_discard()  # the wegwijzer's use waits in memory (hvhk.search.usage): none passes to the next test
+    translation.activate(
+        django_settings.LANGUAGE_CODE
+    )  # a request in Arabic must not leave the next test in Arabic
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 
 from hvhk.activities.models import Activity, Registration, RegistrationAccess
 from hvhk.activities.services import registrations as services
@@ -119,3 +120,15 @@ def test_the_tasks_call_the_same_services(session):
         assert expire_offers.enqueue().return_value == 0
         assert send_registration_reminders.enqueue().return_value == 1
         assert anonymise_registrations.enqueue().return_value == 0
+
+
+def test_the_anonymisation_log_is_written_in_dutch_whatever_the_process_last_spoke(session, settings):
+    """The worker's thread may have served an Arabic page last: stored text stays in the site's language."""
+    settings.REGISTRATION_RETENTION_MONTHS = 3
+    with time_machine.travel(_at(2, 9), tick=False):
+        register(session.activity, session=session)
+    with time_machine.travel(_at(11, 16) + dt.timedelta(days=95), tick=False), translation.override("ar"):
+        assert services.registrations_anonymise() == 1
+        assert translation.get_language() == "ar"  # the caller's language is left as it was
+    [log] = RegistrationAccess.objects.all()
+    assert (log.user_label, log.detail) == ("bewaartermijn (automatisch)", "1 inschrijving geanonimiseerd")

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, override
@@ -543,17 +543,21 @@ def registrations_anonymise(*, now: dt.datetime | None = None) -> int:
             )
             if rows:
                 activity = Activity.objects.get(pk=activity_id)
-                RegistrationAccess.objects.create(
-                    network_id=activity.network_id,
-                    user=None,
-                    user_label=_("bewaartermijn (automatisch)"),
-                    activity_id_value=activity.pk,
-                    activity_title=activity.title[:200],
-                    action=RegistrationAccess.Action.ANONYMISE,
-                    detail=ngettext(
-                        "%(n)d inschrijving geanonimiseerd", "%(n)d inschrijvingen geanonimiseerd", len(rows)
-                    )
-                    % {"n": len(rows)},
-                )
+                _log_anonymised(activity, len(rows))
             total += len(rows)
     return total
+
+
+def _log_anonymised(activity: Activity, count: int) -> None:
+    # Stored text, written by the worker: in the site's language, whatever language the process last spoke.
+    with translation.override(settings.LANGUAGE_CODE):
+        RegistrationAccess.objects.create(
+            network_id=activity.network_id,
+            user=None,
+            user_label=_("bewaartermijn (automatisch)"),
+            activity_id_value=activity.pk,
+            activity_title=activity.title[:200],
+            action=RegistrationAccess.Action.ANONYMISE,
+            detail=ngettext("%(n)d inschrijving geanonimiseerd", "%(n)d inschrijvingen geanonimiseerd", count)
+            % {"n": count},
+        )
