@@ -29,7 +29,7 @@ KEYWORD_KINDS = {"typo", "synonym", "inflection", "compound", "phrase", "english
 # Whole questions and the four other languages (issue "multilingual search"): the floors below are today's figures
 # less a margin, so a change that loses ground fails; the issue's targets (recall@5 0.9 for Dutch questions, 0.8
 # for the other languages) are not reached yet.
-QUESTION_FLOORS = {"question": 0.62, "en": 0.8, "fr": 0.77, "tr": 0.81, "ar": 0.75}
+QUESTION_FLOORS = {"question": 0.62, "en": 0.83, "fr": 0.84, "tr": 0.82, "ar": 0.84}
 
 
 def test_judged_queries_reach_the_relevance_bar(leuven):
