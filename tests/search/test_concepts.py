@@ -11,6 +11,7 @@ from hvhk.search.concepts import (
     LANGUAGES,
     ConceptError,
     ConceptIndex,
+    arabic_root,
     concept_index,
     content_words_in,
     load_concepts,
@@ -143,3 +144,24 @@ def test_the_shipped_broader_concepts_lead_to_where_families_are_sent():
     assert "consultatiebureau" in broader["borstvoeding"]
     assert "caw" in broader["intrafamiliaal-geweld"]
     assert sum(bool(b) for b in broader.values()) >= 200
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("طفلي يصرخون", "driftbuien"),  # "they scream": the root of "صراخ" (screaming)
+        ("زوجتي ترضع", "borstvoeding"),  # "she breastfeeds": the root of "الرضاعة" (breastfeeding)
+    ],
+)
+def test_an_arabic_verb_form_finds_its_concept_by_the_root(text, concept):
+    assert concept in _found(text, "ar")
+
+
+def test_the_root_is_only_a_fallback():
+    """A word the stemmer matches keeps its own concept; roots never match a Latin word."""
+    assert arabic_root("المساعدات") == arabic_root("سعيد")  # "help" and "happy" share a root ...
+    assert _found("المساعدات", "ar") == {"hulp"}  # ... but the stemmer's match comes first
+    assert concept_index()._with_roots(["helpen"], []) == []
+    # "looking for a summer job": "يبحث عن عمل" has the roots of "البحث عن عمل" (looking for work), but "عمل صيفي"
+    # (a summer job) matches exactly and keeps its words.
+    assert _found("ابني يبحث عن عمل صيفي", "ar") == {"kind", "jobstudent"}

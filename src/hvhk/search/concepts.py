@@ -99,6 +99,21 @@ def stem_in(language: str, word: str) -> str:
     return _stemmer(language).stemWord(word)
 
 
+@lru_cache(maxsize=50_000)
+def arabic_root(word: str) -> str:
+    """An Arabic word's root (ISRI): "يغضب" (he gets angry) and "الغضب" (anger) both become "غضب", where the
+    Snowball stemmer keeps the verb's prefix. Too coarse to match by first; a fallback for a word nothing else
+    matched."""
+    return _isri().stem(word)
+
+
+@cache
+def _isri():
+    from nltk.stem.isri import ISRIStemmer
+
+    return ISRIStemmer()
+
+
 class ConceptError(ValueError):
     """The concept data cannot be used (the message says which file and concept, and why)."""
 
@@ -240,7 +255,14 @@ class ConceptIndex:
             lang: defaultdict(list) for lang in LANGUAGES
         }
         self.variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self.roots: dict[tuple[str, ...], list[str]] = defaultdict(
+            list
+        )  # Arabic phrases by their words' roots
         for entry in self.entries.values():
+            for phrase in entry.words["ar"]:
+                key = tuple(arabic_root(w) for w in words(phrase) if w not in STOP["ar"] and len(w) > 1)
+                if key and len(key) <= MAX_PHRASE and entry.id not in self.roots[key]:
+                    self.roots[key].append(entry.id)
             for language, phrases in entry.words.items():
                 for phrase in phrases:
                     key = phrase_key(language, phrase)
@@ -278,7 +300,32 @@ class ConceptIndex:
                 position = found.end
             else:
                 position += 1
-        return matches
+        return self._with_roots(content, matches) if any(_ARABIC.search(w) for w in content) else matches
+
+    def _with_roots(self, content: list[str], matches: list[Match]) -> list[Match]:
+        """`matches`, and in the Arabic words between them the longest phrases with the same roots as a concept's
+        Arabic phrase (verb forms the stemmer keeps apart: "يغضب" for "الغضب"). Only where nothing else matched:
+        a root is coarse, and a phrase by roots must not swallow the words of an exact match after it."""
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        added, position = [], 0
+        while position < len(content):
+            found = None
+            if position not in taken and _ARABIC.search(content[position]):
+                free = 0
+                while position + free < len(content) and position + free not in taken and free < MAX_PHRASE:
+                    free += 1
+                roots = [arabic_root(w) for w in content[position : position + free]]
+                for length in range(free, 0, -1):
+                    ids = self.roots.get(tuple(roots[:length]))
+                    if ids:
+                        found = Match(position, position + length, self._entries(ids), "ar")
+                        break
+            if found:
+                added.append(found)
+                position = found.end
+            else:
+                position += 1
+        return sorted(matches + added, key=lambda m: m.start)
 
     def _entries(self, ids: list[str]) -> tuple[ConceptEntry, ...]:
         return tuple(self.entries[i] for i in ids)
