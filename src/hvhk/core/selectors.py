@@ -25,19 +25,14 @@ def network_get(*, slug: str) -> Network:
     each network it read while its data version stands (any change to the network gives it a new one) and hands
     out a copy, so that a form changing it in one request cannot change it for the next."""
     kept = _networks_here.get(slug)
+    version = ""  # unknown until the network's id is: the next request reads it again, and keeps it
     if kept is not None:
         read_at, kept_version, network = kept
         version = network_version(network.pk)  # read before the row, so a change in between is not missed
         if time.monotonic() - read_at < NETWORK_TRUSTED_SECONDS and version == kept_version:
             return copy.copy(network)
     network = get_object_or_404(Network, slug=slug, is_active=True)
-    if kept is None or kept[2].pk != network.pk:
-        # The version is keyed by the network's id: the first read here learns the id, its version, then the row.
-        version = network_version(network.pk)
-        first = network.pk
-        network = get_object_or_404(Network, slug=slug, is_active=True)
-        version = version if network.pk == first else ""
-    _networks_here[slug] = (time.monotonic(), version, network)
+    _networks_here[slug] = (time.monotonic(), version if kept and kept[2].pk == network.pk else "", network)
     return copy.copy(network)
 
 
