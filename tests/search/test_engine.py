@@ -120,3 +120,30 @@ def test_results_page_handles_hostile_queries(client, leuven):
         response = client.get("/leuven/services/", {"q": text})
         assert response.status_code == 200
         assert b"<script>alert(7)" not in response.content
+
+
+def test_a_small_network_is_searched_with_one_query_and_ranked_as_by_the_tiers(leuven, monkeypatch):
+    """With no more documents than the retrieval limit, the broadest tier finds every match the tiers would: one
+    query, the same scores; a larger network is still searched tier by tier."""
+    from django.test.utils import CaptureQueriesContext
+
+    from hvhk.search import engine
+    from hvhk.search.evaluation import load_judged
+
+    texts = [q["query"] for q in load_judged(JUDGED_DIR / "leuven.json")["queries"]][::7]
+    assert len(texts) >= 25
+    assert engine._is_small(leuven)  # 105 documents
+    engine.match_services(network=leuven, text="borstvoeding")  # the word list and synonyms, read once
+    with CaptureQueriesContext(connection) as one:
+        engine.match_services(network=leuven, text="slapen")
+    single = {t: engine.match_services(network=leuven, text=t) for t in texts}
+
+    monkeypatch.setattr(engine, "_is_small", lambda network: False)
+    with CaptureQueriesContext(connection) as tiers:
+        engine.match_services(network=leuven, text="slapen")
+    tiered = {t: engine.match_services(network=leuven, text=t) for t in texts}
+
+    assert len(one.captured_queries) == 1
+    assert len(tiers.captured_queries) == 3  # one concept: in the name, in the terms, anywhere
+    assert single == tiered
+    assert sum(1 for scores in single.values() if scores) >= 20

@@ -183,7 +183,7 @@ def test_a_web_address_is_still_a_link(client, listed, partner_a):
 
 
 @pytest.mark.parametrize("count", [5, 25])
-@pytest.mark.parametrize(("params", "queries"), [({}, 13), ({"q": "speelgroep"}, 18)])
+@pytest.mark.parametrize(("params", "queries"), [({}, 13), ({"q": "speelgroep"}, 16)])
 def test_the_results_page_takes_the_same_queries_for_5_or_25_services(
     client, network_a, count, params, queries, django_assert_num_queries
 ):

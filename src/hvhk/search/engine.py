@@ -286,12 +286,15 @@ def _ts_group(phrases: list[Phrase]) -> str:
 PG_VECTORS = {None: "d.vector", ("name_tokens",): "d.name_vector", ("term_tokens",): "d.term_vector"}
 
 
-def _tier_queries(plan: QueryPlan) -> list[tuple[str, str, tuple[str, ...] | None]]:
-    """(FTS5 match, tsquery, columns) per tier; tier 1 only when there is more than one concept."""
+def _tier_queries(plan: QueryPlan, *, small: bool = False) -> list[tuple[str, str, tuple[str, ...] | None]]:
+    """(FTS5 match, tsquery, columns) per tier; tier 1 only when there is more than one concept. In a `small`
+    network (no more documents than RETRIEVE_LIMIT) the last tier alone finds every match: one query."""
     concepts = [list(c.alternatives) for c in plan.concepts if c.weight >= NEED_WEIGHT] or [
         list(c.alternatives) for c in plan.concepts
     ]
     every = [phrase for c in plan.concepts for phrase in c.alternatives]
+    if small:
+        return [(_fts_group(every), _ts_group(every), None)]
     queries = []
     if len(concepts) > 1:
         queries.append(
@@ -300,6 +303,11 @@ def _tier_queries(plan: QueryPlan) -> list[tuple[str, str, tuple[str, ...] | Non
     for _label, columns in TIERS[1:]:
         queries.append((_fts_group(every), _ts_group(every), columns))
     return queries
+
+
+def _is_small(network: Network) -> bool:
+    """Whether every document of the network fits in one retrieval (the word list counts them)."""
+    return vocabulary().network_documents.get(network.pk, 0) <= RETRIEVE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -350,7 +358,7 @@ def _retrieve(
     )
     found: dict[int, tuple] = {}
     with connection.cursor() as cursor:
-        for fts, tsquery, fields in _tier_queries(plan):
+        for fts, tsquery, fields in _tier_queries(plan, small=_is_small(network)):
             room = RETRIEVE_LIMIT - len(found)
             if room <= 0:
                 break

@@ -14,13 +14,14 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from hvhk.core.lib.versions import bump_network_version
@@ -43,6 +44,7 @@ class Vocabulary:
     stem_counts: dict[str, int]
     word_counts: dict[str, int]
     documents: int
+    network_documents: dict[uuid.UUID, int] = field(default_factory=dict)  # each network's share of them
     loaded_at: float = 0.0
     version: int = 0
 
@@ -78,11 +80,15 @@ def vocabulary() -> Vocabulary:
         stems: Counter[str] = Counter()
         for word, count in word_counts.items():
             stems[stem(word)] += count
+        per_network = dict(
+            SearchDocument.objects.order_by().values_list("network_id").annotate(count=Count("id"))
+        )
         _vocabulary = Vocabulary(
             words=frozenset(word_counts),
             stem_counts=dict(stems),
             word_counts=word_counts,
-            documents=SearchDocument.objects.count(),
+            documents=sum(per_network.values()),
+            network_documents=per_network,
             loaded_at=time.monotonic(),
             version=version,
         )
