@@ -84,3 +84,26 @@ def test_a_concept_found_only_by_a_broader_word_counts_less_as_found():
     assert named > sent > 0
     assert sent == pytest.approx((0.57 + 1.0) * ((engine.BROADER_FOUND + 1) / 2) ** 1.5)
     assert named == pytest.approx(2.0)
+
+
+def test_a_large_network_asks_for_every_need_by_its_own_words_and_then_for_any_word():
+    """Tier 1 (every need in one document) leaves the broader words out: they are common words of where families
+    are sent and made PostgreSQL's index check most documents. The later tiers still find a service by them."""
+    need = engine.Concept(
+        "bijt",
+        {("bijt",): 1.0, ("opvoed",): 0.57, ("kind", "gezin"): 0.57},
+        broader={("opvoed",), ("kind", "gezin")},
+    )
+    age = engine.Concept("kleuter", {("kleuter",): 1.0})
+    tiers = engine._tier_queries(engine.QueryPlan([need, age]))
+    (fts, tsquery, fields), *later = tiers
+    assert fields is None
+    assert tsquery == "(bijt) & (kleuter)"
+    assert fts == '("bijt") AND ("kleuter")'
+    assert len(later) == 3
+    for _fts, tsquery, _fields in later:
+        assert tsquery == "(bijt | opvoed | kind & gezin | kleuter)"
+    # A small network is asked once, by every word.
+    ((_fts, tsquery, fields),) = engine._tier_queries(engine.QueryPlan([need, age]), small=True)
+    assert tsquery == "(bijt | opvoed | kind & gezin | kleuter)"
+    assert fields is None

@@ -94,3 +94,18 @@ def test_reindex_command_rebuilds_and_reports(network_a, service_a, service_b, c
     assert SearchDocument.objects.count() == 2
     with pytest.raises(Exception, match="No network"):
         call_command("reindex", "--network", "nergens")
+
+
+def test_a_rebuild_leaves_nothing_waiting_in_postgresqls_full_text_indexes(network_a, service_a, service_b):
+    """New GIN entries wait in a list that every search reads through; a rebuild merges them into the index."""
+    from django.db import connection
+
+    from hvhk.search.indexing import GIN_INDEXES
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 has no such list")
+    reindex(network=network_a)
+    with connection.cursor() as cursor:
+        for index in GIN_INDEXES:
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            assert cursor.fetchone()[0] == 0, index
