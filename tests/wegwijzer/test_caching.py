@@ -124,3 +124,31 @@ def test_the_filter_panel_follows_the_filters_and_their_count(client, listed):
         client.get("/netwerk-a/services/", {"q": "baby", "age": "3", "cost": "free"}).content.decode()
     )
     assert 'value="free" checked' in free and 'value="free" checked' not in three
+
+
+def test_cards_this_process_keeps_are_copied_per_request_and_follow_edits(
+    listed, network_a, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """The result cards a process read from the cache are kept in memory (unpickling them cost most of the cards'
+    time); each request gets its own copies, so one visitor's saved state never reaches another, and an edit
+    shows at once."""
+    from django.utils.translation import get_language
+
+    from hvhk.core.lib.versions import network_version
+    from hvhk.wegwijzer.cards import service_cards
+
+    service = listed["babymassage"]
+    mine = service_cards([service.id], network=network_a, saved={str(service.id)})
+    key = f"card:{network_a.pk}:{network_version(network_a.pk)}:{get_language()}:{service.id}"
+    assert cache.get(key) is not None
+    cache.delete(key)  # the shared cache forgets; this process still has the card
+    with django_assert_num_queries(0):
+        theirs = service_cards([service.id], network=network_a, saved=set())
+    assert mine[0].saved is True and theirs[0].saved is False
+    assert mine[0] is not theirs[0]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.name = "Babymassage voor papa's"
+        service.save()
+    (card,) = service_cards([service.id], network=network_a, saved=set())
+    assert card.name == "Babymassage voor papa's"

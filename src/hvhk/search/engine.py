@@ -424,33 +424,45 @@ class _Scorer:
     the concept's weight, times the (weighted) share of concepts found.
 
     A concept's one-word alternatives are looked up by the document's tokens (a question's concepts have dozens
-    of alternatives, a document few of them); phrases of several words are tried one by one."""
+    of alternatives, a document few of them); phrases of several words are tried one by one, when the document
+    has the phrase's rarest word."""
 
     def __init__(self, plan: QueryPlan, idf: dict[str, float]) -> None:
         self.idf = idf
         self.concepts = []
         for concept in plan.concepts:
             singles = {p[0]: q for p, q in concept.alternatives.items() if len(p) == 1}
-            phrases = [(p, q, sum(idf[t] for t in p)) for p, q in concept.alternatives.items() if len(p) > 1]
+            # A phrase is tried only when the document has its rarest word (most documents have none).
+            phrases = [
+                (p, q, sum(idf[t] for t in p), max(p, key=idf.__getitem__))
+                for p, q in concept.alternatives.items()
+                if len(p) > 1
+            ]
+            rarest = frozenset(key for *_rest, key in phrases)
             broad = frozenset(p[0] for p in concept.broader if len(p) == 1)
             broad_phrases = frozenset(p for p in concept.broader if len(p) > 1)
-            self.concepts.append((concept.weight, singles, singles.keys(), phrases, broad, broad_phrases))
+            self.concepts.append(
+                (concept.weight, singles, singles.keys(), phrases, rarest, broad, broad_phrases)
+            )
         self.all_weight = sum(c.weight for c in plan.concepts)
         self.wanted = frozenset(t for c in plan.concepts for p in c.alternatives for t in p)
 
     def score(self, weights: dict[str, float]) -> float:
         idf = self.idf
         total, matched = 0.0, 0.0
-        for weight, singles, single_tokens, phrases, broad, broad_phrases in self.concepts:
+        for weight, singles, single_tokens, phrases, rarest, broad, broad_phrases in self.concepts:
             best, by_broader = 0.0, False
             for t in single_tokens & weights.keys():
                 value = weights[t] * singles[t] * idf[t]
                 if value > best:
                     best, by_broader = value, t in broad
-            for phrase, quality, rarity in phrases:
-                field = min(weights.get(t, 0.0) for t in phrase)
-                if field and field * quality * rarity / len(phrase) > best:
-                    best, by_broader = field * quality * rarity / len(phrase), phrase in broad_phrases
+            if not rarest.isdisjoint(weights):
+                for phrase, quality, rarity, key in phrases:
+                    if key not in weights:
+                        continue
+                    field = min(weights.get(t, 0.0) for t in phrase)
+                    if field and field * quality * rarity / len(phrase) > best:
+                        best, by_broader = field * quality * rarity / len(phrase), phrase in broad_phrases
             if best:
                 total += best * weight
                 # Found only by where such a need is sent: the need itself is not named.

@@ -6,9 +6,10 @@ and whether it is open now.
 """
 
 import datetime as dt
+import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -102,7 +103,10 @@ def service_cards(
     are built from `services` (read only when a card is missing) or else loaded from the database."""
     now = now or timezone.now()
     prefix = f"card:{network.pk}:{network_version(network.pk)}:{get_language()}:"
-    found = cache.get_many([prefix + str(i) for i in service_ids])
+    keys = [prefix + str(i) for i in service_ids]
+    found = _kept(keys)
+    if len(found) < len(keys):
+        found.update(cache.get_many([k for k in keys if k not in found]))
     missing = [i for i in service_ids if prefix + str(i) not in found]
     if missing:
         base_url = reverse("wegwijzer:services", args=[network.slug])
@@ -114,17 +118,44 @@ def service_cards(
         built = {prefix + str(s.id): _build(s, base_url) for s in rows if s.id in set(missing)}
         cache.set_many(built, CARD_TTL)
         found.update(built)
+    _keep(found)
     cards = []
     for service_id in service_ids:
         card = found.get(prefix + str(service_id))
         if card is None:
             continue
+        card = replace(card)  # the per-visitor fields below are this request's own
         card.saved = card.id in saved
         card.open_now = display.open_now(card.schedules, now)
         distance = (distances or {}).get(service_id)
         card.distance = display.distance_label(distance) if distance is not None else ""
         cards.append(card)
     return cards
+
+
+CARDS_KEPT = 2000
+_cards_here: dict[str, tuple[float, Card]] = {}  # key: (kept at, card); this process's copies of cached cards
+
+
+def _kept(keys: list[str]) -> dict[str, Card]:
+    """The cards this process already read from the cache (reading them again costs unpickling 20 cards with
+    their opening hours, most of the time the cards take), for as long as the cache keeps them."""
+    now = time.monotonic()
+    found = {}
+    for key in keys:
+        kept = _cards_here.get(key)
+        if kept is not None and now - kept[0] < CARD_TTL:
+            found[key] = kept[1]
+    return found
+
+
+def _keep(cards: dict[str, Card]) -> None:
+    now = time.monotonic()
+    for key, card in cards.items():
+        if key not in _cards_here:
+            if len(_cards_here) >= CARDS_KEPT:
+                _cards_here.pop(next(iter(_cards_here)))  # the oldest
+            _cards_here[key] = (now, card)
 
 
 def hit_cards(hits: list[SearchHit], *, network: Network, saved: set[str]) -> list[Card]:
