@@ -113,6 +113,8 @@ TEMPLATES = [
                 "hvhk.wegwijzer.context_processors.saved",
                 "hvhk.wegwijzer.context_processors.csrf_placeholder",
             ],
+            # Django's {% url %}, with the address kept per process (hvhk.core.lib.urls).
+            "builtins": ["hvhk.core.templatetags.urls"],
         },
     },
 ]

@@ -162,3 +162,21 @@ def test_stamped_save_forms_are_exactly_the_forms_each_card_would_render(client,
     monkeypatch.setattr(services, "stamp_save_forms", lambda *args, **kwargs: None)
     monkeypatch.setattr(places, "stamp_save_forms", lambda *args, **kwargs: None)
     assert _same_token(client.get(url).content.decode()) == stamped
+
+
+@pytest.mark.parametrize("query", ["?q=baby", '?q=baby&from="<nieuwsbrief>"&page=1'])
+def test_a_page_rendered_for_the_page_cache_stamps_the_same_forms(client, listed, monkeypatch, query):
+    """A visitor without a session gets a page rendered for the page cache: its save forms come from a process
+    copy with the page's own address put in, and must be the same, byte for byte, as forms rendered per card."""
+    from django.core.cache import caches
+
+    import hvhk.wegwijzer.views.services as services
+
+    url = "/netwerk-a/services/" + query
+    client.get("/netwerk-a/services/?q=slapen")  # the process's forms, kept from another page
+    caches["pages"].clear()
+    stamped = _same_token(client.get(url).content.decode())
+    assert stamped.count('class="save-form"') >= 1
+    caches["pages"].clear()
+    monkeypatch.setattr(services, "stamp_save_forms", lambda *args, **kwargs: None)
+    assert _same_token(client.get(url).content.decode()) == stamped

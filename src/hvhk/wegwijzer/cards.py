@@ -170,7 +170,11 @@ def hit_cards(hits: list[SearchHit], *, network: Network, saved: set[str]) -> li
     )
 
 
-ID_MARK, NAME_MARK = "hvhkcardid7c1e", "hvhkcardname7c1e"  # letters only: escaping leaves them as they are
+# Letters only: escaping leaves them as they are.
+ID_MARK, NAME_MARK, NEXT_MARK = "hvhkcardid7c1e", "hvhkcardname7c1e", "hvhkcardnext7c1e"
+_forms_here: dict[
+    tuple, str
+] = {}  # (network, language, saved): the form with its marks, rendered for the page cache
 
 
 def stamp_save_forms(cards: list[Card], *, request: HttpRequest, network: Network, next_url: str) -> None:
@@ -181,20 +185,28 @@ def stamp_save_forms(cards: list[Card], *, request: HttpRequest, network: Networ
     placed = [m for m in get_messages(request) if "placed" in (m.extra_tags or "").split()]
     if not cards or any(f"save-{card.id}" in (m.extra_tags or "").split() for m in placed for card in cards):
         return
-    forms = {
-        saved: render_to_string(
-            "wegwijzer/_save_button.html",
-            {
-                "service_id": ID_MARK,
-                "service_name": NAME_MARK,
-                "is_saved": saved,
-                "next": next_url,
-                "network": network,
-            },
-            request=request,
-        )
-        for saved in {card.saved for card in cards}
-    }
+    # A page rendered for the page cache has a placeholder for the visitor's token: its forms are the same for
+    # every page of the network in that language, and rendered once per process.
+    shared = bool(getattr(request, "csrf_placeholder", None))
+    forms = {}
+    for saved in {card.saved for card in cards}:
+        key = (network.pk, network.slug, get_language(), saved, getattr(request, "csrf_placeholder", None))
+        form = _forms_here.get(key) if shared else None
+        if form is None:
+            form = render_to_string(
+                "wegwijzer/_save_button.html",
+                {
+                    "service_id": ID_MARK,
+                    "service_name": NAME_MARK,
+                    "is_saved": saved,
+                    "next": NEXT_MARK,
+                    "network": network,
+                },
+                request=request,
+            )
+            if shared:
+                _forms_here[key] = form
+        forms[saved] = form.replace(NEXT_MARK, escape(next_url))
     for card in cards:
         card.save_form = mark_safe(  # noqa: S308 - the template escaped everything but the marks, replaced escaped
             forms[card.saved].replace(ID_MARK, escape(card.id)).replace(NAME_MARK, escape(card.name))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from hvhk.activities.selectors.public import ActivityFilters, activities_matching, upcoming_cards
+from hvhk.core.lib.urls import cached_reverse
 from hvhk.core.lib.versions import network_version
 from hvhk.core.models import Network
 from hvhk.core.tenancy import network_view
@@ -174,7 +175,7 @@ def _results_page(
     request: HttpRequest, network: Network, query: ServiceQuery, options: FilterOptions
 ) -> HttpResponse:
     page = search_hits(network=network, query=query, page=_page_number(request.GET.get("page", "1")))
-    base = reverse("wegwijzer:services", args=[network.slug])
+    base = cached_reverse("wegwijzer:services", args=[network.slug])
     cards = hit_cards(page.hits, network=network, saved=set(saved_list.saved_ids(request, network)))
     if query.search_text and cards:  # why each result matched: the words of its name the search found
         terms = match_terms(network=network, text=query.search_text, language=get_language() or "nl")
@@ -232,7 +233,7 @@ def _results_page(
     if query.text and page.page == 1:
         context["activity_matches"] = activities_matching(network=network, text=query.text, limit=3)
         context["activity_matches_url"] = (
-            reverse("activities:list", args=[network.slug]) + "?" + urlencode({"q": query.text})
+            cached_reverse("activities:list", args=[network.slug]) + "?" + urlencode({"q": query.text})
         )
     if page.total == 0:
         context["relaxations"] = [
