@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from hvhk.core.lib.versions import bump_network_version
 from hvhk.core.models import Area
 from hvhk.directory import models as m
 from hvhk.directory.services import taxonomy_seed
@@ -274,3 +275,37 @@ def test_a_changed_price_or_age_reaches_the_search_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         teens.cost_options.all().delete()
     assert teens.name not in _found(network_a, text=teens.name, costs=("paid",))
+
+
+def test_a_compiled_filter_serves_every_question_with_the_same_filters(network_a, monkeypatch):
+    """The search compiles its check of the filters once per process and data version; the words searched,
+    the sort and where a filter came from do not change it, any filter does."""
+    from hvhk.search import selectors
+
+    compiled = []
+    real = selectors.CandidateFilter.of
+    monkeypatch.setattr(selectors.CandidateFilter, "of", lambda qs: compiled.append(1) or real(qs))
+    selectors._filters_here.clear()
+    first = selectors._candidate_filter(network_a, ServiceQuery(text="baby", area="centrum", costs=("free",)))
+    same = selectors._candidate_filter(
+        network_a, ServiceQuery(text="slapen", terms="slapen", area="centrum", costs=("free",), sort="name")
+    )
+    assert same is first and len(compiled) == 1
+    other = selectors._candidate_filter(network_a, ServiceQuery(text="baby", area="centrum", costs=("paid",)))
+    assert other != first and len(compiled) == 2
+    bump_network_version(network_a.pk)
+    selectors._candidate_filter(network_a, ServiceQuery(text="baby", area="centrum", costs=("free",)))
+    assert len(compiled) == 3
+
+
+def test_every_field_the_filters_read_is_part_of_the_key():
+    """A field `filtered_services` reads must never be among the fields left out of the key."""
+    import inspect
+    import re
+
+    from hvhk.search import selectors
+
+    source = inspect.getsource(selectors.filtered_services)
+    read = set(re.findall(r"query\.(\w+)", source))
+    assert {"age_months", "area", "costs"} <= read
+    assert not read & set(selectors.NOT_FILTERS)

@@ -27,7 +27,7 @@ from hvhk.directory.models import (
     ServiceAtLocation,
 )
 from hvhk.directory.selectors import service_card_queryset
-from hvhk.search.engine import DocumentFilter, match_services
+from hvhk.search.engine import CandidateFilter, DocumentFilter, match_services
 from hvhk.search.query import PER_PAGE, ServiceQuery
 
 EVENING_FROM = time(17, 0)
@@ -205,6 +205,37 @@ def filtered_services(*, network: Network, query: ServiceQuery) -> QuerySet[Serv
     return qs
 
 
+FILTERS_KEPT = 256
+# What `filtered_services` does not read: one compiled filter serves every question asked with the same filters.
+NOT_FILTERS = {
+    "text": "",
+    "terms": None,
+    "sort": "",
+    "inferred": (),
+    "kept_off": (),
+    "age": "",
+    "postcode": "",
+    "near": "",
+    "origin_label": "",
+}
+_filters_here: dict[tuple, tuple[float, CandidateFilter]] = {}  # (network, data version, filters): compiled
+
+
+def _candidate_filter(network: Network, query: ServiceQuery) -> CandidateFilter:
+    """The search's check of `query`'s filters, compiled once per process while the network's data version stands
+    and its areas are trusted (building and compiling an area filter took 3 ms of a 16 ms search at 100,000
+    services)."""
+    key = (network.pk, network_version(network.pk), query.without(**NOT_FILTERS))
+    kept = _filters_here.get(key)
+    if kept is not None and time_now() - kept[0] < AREAS_TRUSTED_SECONDS:
+        return kept[1]
+    compiled = CandidateFilter.of(filtered_services(network=network, query=query))
+    if len(_filters_here) >= FILTERS_KEPT:
+        _filters_here.pop(next(iter(_filters_here)))  # the oldest
+    _filters_here[key] = (time_now(), compiled)
+    return compiled
+
+
 def _coordinates(service_ids) -> dict[uuid.UUID, list[tuple[float, float]]]:
     points: dict[uuid.UUID, list[tuple[float, float]]] = {}
     rows = ServiceAtLocation.objects.filter(
@@ -250,7 +281,7 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
         scores = match_services(
             network=network,
             text=query.search_text,
-            candidates=filtered_services(network=network, query=rest) if rest.has_filters else None,
+            candidates=_candidate_filter(network, rest) if rest.has_filters else None,
             document_filter=DocumentFilter(ages=query.age_months, costs=query.costs),
             language=get_language() or "nl",
             ages=ages,
