@@ -38,12 +38,18 @@ _stems: dict[str, frozenset[str]] = {}
 _stems_of: list = [None]  # the word list the stems were split with
 
 
+def _for_word_list(vocab: Vocabulary) -> None:
+    """A new word list splits compounds anew: forget what was worked out with the old one."""
+    if _stems_of[0] is not vocab:
+        _stems.clear()
+        _names.clear()
+        _stems_of[0] = vocab
+
+
 def _word_stems(word: str, vocab: Vocabulary) -> frozenset[str]:
     """The stems a folded word of a name can match: its own and its compound parts' (Dutch), and its stem in each
     other language. Names repeat from page to page: kept per process for the current word list."""
-    if _stems_of[0] is not vocab:
-        _stems.clear()
-        _stems_of[0] = vocab
+    _for_word_list(vocab)
     found = _stems.get(word)
     if found is None:
         found = frozenset(
@@ -56,19 +62,37 @@ def _word_stems(word: str, vocab: Vocabulary) -> frozenset[str]:
     return found
 
 
+NAMES_KEPT = 20_000
+_names: dict[str, tuple[list[tuple[str, str, frozenset[str]]], str]] = {}
+
+
+def _pieces(text: str, vocab: Vocabulary) -> tuple[list[tuple[str, str, frozenset[str]]], str]:
+    """`text` cut into (escaped text before a word, the escaped word, the stems it can match), and the escaped
+    rest; names come back page after page, so they are cut once per process and word list."""
+    _for_word_list(vocab)
+    found = _names.get(text)
+    if found is None:
+        pieces, position = [], 0
+        for match in _WORD.finditer(text):
+            word = fold(match.group())
+            stems = _word_stems(word, vocab) if len(word) > 2 else frozenset()
+            pieces.append((escape(text[position : match.start()]), escape(match.group()), stems))
+            position = match.end()
+        found = (pieces, escape(text[position:]))
+        if len(_names) >= NAMES_KEPT:
+            _names.clear()
+        _names[text] = found
+    return found
+
+
 def mark_words(text: str, terms: frozenset[str]) -> SafeString:
     """`text` escaped, each word the search matched in <mark>."""
     if not terms:
         return escape(text)
-    vocab = vocabulary()
-    out, position = [], 0
-    for found in _WORD.finditer(text):
-        word = fold(found.group())
-        out.append(escape(text[position : found.start()]))
-        if len(word) > 2 and _word_stems(word, vocab) & terms:
-            out.append(f"<mark>{escape(found.group())}</mark>")
-        else:
-            out.append(escape(found.group()))
-        position = found.end()
-    out.append(escape(text[position:]))
+    pieces, rest = _pieces(text, vocabulary())
+    out = []
+    for before, word, stems in pieces:
+        out.append(before)
+        out.append(f"<mark>{word}</mark>" if stems & terms else word)
+    out.append(rest)
     return mark_safe("".join(out))  # noqa: S308 - every piece escaped above
