@@ -161,16 +161,24 @@ def _vocabulary_concept(
     return concept
 
 
+_dutch_stems: dict[
+    tuple[str, ...], list[Phrase]
+] = {}  # a concept's Dutch words: their stems, once per process
+
+
 def _add_dutch(concept: Concept, entry, quality: float, *, broader: bool = False) -> None:
-    for phrase in entry.dutch:
-        dutch = content_words(phrase)
-        if len(dutch) == 1:
+    phrases = _dutch_stems.get(entry.dutch)
+    if phrases is None:
+        phrases = [tuple(stem(w) for w in content_words(p)) for p in entry.dutch]
+        phrases = _dutch_stems[entry.dutch] = [p for p in phrases if p]
+    for phrase in phrases:
+        if len(phrase) == 1:
             # The word itself, also inside a document's compound; not the word's own parts: "hulp" in
             # "schuldhulp" would bring every "Hulp bij …" service.
-            concept.add(stem(dutch[0]), quality, broader=broader)
-            concept.add(part_token(stem(dutch[0])), quality * 0.6, broader=broader)
-        elif dutch:
-            concept.add(tuple(stem(w) for w in dutch), quality, broader=broader)
+            concept.add(phrase[0], quality, broader=broader)
+            concept.add(part_token(phrase[0]), quality * 0.6, broader=broader)
+        else:
+            concept.add(phrase, quality, broader=broader)
 
 
 def _word_concept(word: str, vocab, splitting: frozenset[str], language: str) -> Concept:
@@ -186,10 +194,31 @@ def _word_concept(word: str, vocab, splitting: frozenset[str], language: str) ->
     return concept
 
 
+_group_index: dict[
+    int, tuple[list, dict[str, list[int]]]
+] = {}  # id(groups): (groups, one-word phrase: groups)
+
+
+def _groups_with(groups: list[list[list[str]]], words) -> list[list[list[str]]]:
+    """The groups (in their order) that have one of `words` as a one-word phrase, looked up in an index made
+    once per list of groups."""
+    kept = _group_index.get(id(groups))
+    if kept is None or kept[0] is not groups:
+        index: dict[str, list[int]] = {}
+        for number, group in enumerate(groups):
+            for phrase in group:
+                if len(phrase) == 1:
+                    index.setdefault(phrase[0], []).append(number)
+        _group_index.clear()  # one network's list at a time is enough: it is a cheap index
+        kept = _group_index[id(groups)] = (groups, index)
+    index = kept[1]
+    return [groups[n] for n in sorted({n for w in words for n in index.get(w, ())})]
+
+
 def _add_synonyms(concept: Concept, groups: list[list[list[str]]]) -> None:
     """The network's synonyms of what the words themselves mean (not of a part or a far-fetched spelling)."""
     strong = {phrase[0]: q for phrase, q in concept.alternatives.items() if q >= 0.8 and len(phrase) == 1}
-    for group in groups:
+    for group in _groups_with(groups, strong):
         source = max((strong[p[0]] for p in group if len(p) == 1 and p[0] in strong), default=0.0)
         if source:
             for phrase in group:
