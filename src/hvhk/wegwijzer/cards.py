@@ -55,6 +55,7 @@ class Card:
     distance: str = ""
     name_marked: str = ""  # the name with the words the search matched in <mark> (per request)
     save_form: str = ""  # the "Bewaar in je lijst" form (per request; see stamp_save_forms)
+    html: str = ""  # the whole card, when stamped (per request; see stamp_cards)
 
 
 def _build(service: Service, base_url: str) -> Card:
@@ -210,4 +211,40 @@ def stamp_save_forms(cards: list[Card], *, request: HttpRequest, network: Networ
     for card in cards:
         card.save_form = mark_safe(  # noqa: S308 - the template escaped everything but the marks, replaced escaped
             forms[card.saved].replace(ID_MARK, escape(card.id)).replace(NAME_MARK, escape(card.name))
+        )
+
+
+# Letters only, as the marks above.
+NAME_SLOT, DISTANCE_SLOT, FORM_SLOT = "hvhkslotname7c1e", "hvhkslotdistance7c1e", "hvhkslotform7c1e"
+FRAGMENTS_KEPT = 4000
+_fragments_here: dict[tuple, str] = {}
+
+
+def stamp_cards(cards: list[Card], *, network: Network) -> None:
+    """Give each card its whole HTML: the card template rendered once per process for the card (its data
+    version and language), whether it is open now and whether it has a distance, with slots for the marked
+    name, the distance and the save form put in per request. Rendering twenty cards took a sixth of a first
+    visit. Only when every card has its stamped save form (see stamp_save_forms); otherwise the list template
+    renders each card itself."""
+    if not cards or not all(card.save_form for card in cards):
+        return
+    prefix = (network.pk, network_version(network.pk), get_language())
+    for card in cards:
+        key = (*prefix, card.id, card.open_now, bool(card.distance))
+        fragment = _fragments_here.get(key)
+        if fragment is None:
+            slotted = replace(
+                card,
+                name_marked=mark_safe(NAME_SLOT),  # noqa: S308 - letters only
+                distance=DISTANCE_SLOT if card.distance else "",
+                save_form=mark_safe(FORM_SLOT),  # noqa: S308 - letters only
+            )
+            fragment = render_to_string("wegwijzer/_card.html", {"card": slotted})
+            if len(_fragments_here) >= FRAGMENTS_KEPT:
+                _fragments_here.pop(next(iter(_fragments_here)))  # the oldest
+            _fragments_here[key] = fragment
+        card.html = mark_safe(  # noqa: S308 - the template escaped everything but the slots, filled escaped
+            fragment.replace(NAME_SLOT, card.name_marked or escape(card.name))
+            .replace(DISTANCE_SLOT, escape(card.distance))
+            .replace(FORM_SLOT, card.save_form)
         )

@@ -10,7 +10,7 @@ from hvhk.core.tenancy import network_view
 from hvhk.directory import selectors as directory
 from hvhk.wegwijzer import display, saved_list
 from hvhk.wegwijzer.caching import public_page_cache
-from hvhk.wegwijzer.cards import service_cards, stamp_save_forms
+from hvhk.wegwijzer.cards import service_cards, stamp_cards, stamp_save_forms
 
 
 def _house_card(house) -> dict:
@@ -76,6 +76,7 @@ def organization_detail(request: HttpRequest, network: Network, organization_id:
         services=services,
     )
     stamp_save_forms(cards, request=request, network=network, next_url=request.get_full_path())
+    stamp_cards(cards, network=network)
     context = {
         "cards": cards,
         "next_url": request.get_full_path(),

@@ -32,7 +32,7 @@ from hvhk.search.services import zero_result_record
 from hvhk.search.usage import is_robot, usage_count
 from hvhk.wegwijzer import saved_list
 from hvhk.wegwijzer.caching import public_page_cache
-from hvhk.wegwijzer.cards import hit_cards, stamp_save_forms
+from hvhk.wegwijzer.cards import hit_cards, stamp_cards, stamp_save_forms
 from hvhk.wegwijzer.choices import AGE_LABELS, COST_LABELS, HOW_LABELS, SORT_LABELS, WHEN_LABELS
 from hvhk.wegwijzer.filters import FilterOptions, filter_options
 from hvhk.wegwijzer.jsonld import service_jsonld
@@ -182,6 +182,7 @@ def _results_page(
         for card in cards:
             card.name_marked = mark_words(card.name, terms)
     stamp_save_forms(cards, request=request, network=network, next_url=request.get_full_path())
+    stamp_cards(cards, network=network)
     names = {"domains": dict(options.domains), "groups": dict(options.groups), "areas": dict(options.areas)}
     chips = _chips(query, base, names)
 
