@@ -217,12 +217,13 @@ def stamp_save_forms(cards: list[Card], *, request: HttpRequest, network: Networ
 # Letters only, as the marks above.
 NAME_SLOT, DISTANCE_SLOT, FORM_SLOT = "hvhkslotname7c1e", "hvhkslotdistance7c1e", "hvhkslotform7c1e"
 FRAGMENTS_KEPT = 4000
-_fragments_here: dict[tuple, str] = {}
+_fragments_here: dict[tuple, tuple[float, str]] = {}  # key: (rendered at, the card's HTML with slots)
 
 
 def stamp_cards(cards: list[Card], *, network: Network) -> None:
     """Give each card its whole HTML: the card template rendered once per process for the card (its data
-    version and language), whether it is open now and whether it has a distance, with slots for the marked
+    version and language, for as long as the card itself is cached), whether it is open now and whether it has a
+    distance, with slots for the marked
     name, the distance and the save form put in per request. Rendering twenty cards took a sixth of a first
     visit. Only when every card has its stamped save form (see stamp_save_forms); otherwise the list template
     renders each card itself."""
@@ -231,7 +232,8 @@ def stamp_cards(cards: list[Card], *, network: Network) -> None:
     prefix = (network.pk, network_version(network.pk), get_language())
     for card in cards:
         key = (*prefix, card.id, card.open_now, bool(card.distance))
-        fragment = _fragments_here.get(key)
+        kept = _fragments_here.get(key)
+        fragment = kept[1] if kept is not None and time.monotonic() - kept[0] < CARD_TTL else None
         if fragment is None:
             slotted = replace(
                 card,
@@ -242,7 +244,7 @@ def stamp_cards(cards: list[Card], *, network: Network) -> None:
             fragment = render_to_string("wegwijzer/_card.html", {"card": slotted})
             if len(_fragments_here) >= FRAGMENTS_KEPT:
                 _fragments_here.pop(next(iter(_fragments_here)))  # the oldest
-            _fragments_here[key] = fragment
+            _fragments_here[key] = (time.monotonic(), fragment)
         card.html = mark_safe(  # noqa: S308 - the template escaped everything but the slots, filled escaped
             fragment.replace(NAME_SLOT, card.name_marked or escape(card.name))
             .replace(DISTANCE_SLOT, escape(card.distance))
