@@ -309,3 +309,81 @@ def test_every_field_the_filters_read_is_part_of_the_key():
     read = set(re.findall(r"query\.(\w+)", source))
     assert {"age_months", "area", "costs"} <= read
     assert not read & set(selectors.NOT_FILTERS)
+
+
+@pytest.fixture
+def places(network_a, partner_a, world):
+    """Besides the world's services: one serving the city, one serving the east, one at a location without an
+    area, one serving an area unknown to the list (no area), one in another municipality."""
+    city = Area.objects.get(network=network_a, slug="stad")
+    east = Area.objects.get(network=network_a, slug="oost")
+    elsewhere = AreaFactory(network=network_a, slug="elders", kind=Area.Kind.MUNICIPALITY, postcodes="3500")
+    made = {}
+    for key, name in [
+        ("city", "Gezinsondersteuning in de hele stad"),
+        ("east", "Gezinsondersteuning in het oosten"),
+        ("no-area", "Gezinsondersteuning op een adres zonder gebied"),
+        ("free-text", "Gezinsondersteuning in de regio"),
+        ("elsewhere", "Gezinsondersteuning in een andere gemeente"),
+    ]:
+        made[key] = ServiceFactory(
+            organization=partner_a, name=name, description="Gezinsondersteuning en opvoeding."
+        )
+    m.ServiceArea.objects.create(network=network_a, service=made["city"], area=city)
+    m.ServiceArea.objects.create(network=network_a, service=made["east"], area=east)
+    m.ServiceAtLocation.objects.create(
+        network=network_a,
+        service=made["no-area"],
+        location=LocationFactory(organization=partner_a, network=network_a),
+    )
+    m.ServiceArea.objects.create(network=network_a, service=made["free-text"], area=None, name="De regio")
+    m.ServiceAtLocation.objects.create(
+        network=network_a,
+        service=made["elsewhere"],
+        location=LocationFactory(organization=partner_a, network=network_a, area=elsewhere),
+    )
+    reindex(network=network_a)
+    return made
+
+
+@pytest.mark.parametrize("slug", ["stad", "west", "oost", "elders", "nergens"])
+@pytest.mark.parametrize("text", ["gezinsondersteuning", "opvoeding", "peuter tiener consultatie"])
+def test_a_search_in_an_area_finds_exactly_the_services_the_area_filter_lets_through(
+    network_a, world, places, slug, text
+):
+    """The index's place words answer an area filter as the filter on the services does: a location in the area
+    or inside it, an area served around it, or no place at all."""
+
+    def found(**query):
+        return {
+            hit.service.name
+            for hit in search_hits(network=network_a, query=ServiceQuery(**query), per_page=None).hits
+        }
+
+    everywhere = found(text=text)
+    assert everywhere
+    assert found(text=text, area=slug) == everywhere & _names(network_a, area=slug)
+
+
+def test_where_a_service_is_follows_its_areas(network_a, world, places, django_capture_on_commit_callbacks):
+    east = Area.objects.get(network=network_a, slug="oost")
+    service = places["elsewhere"]
+
+    def in_east():
+        query = ServiceQuery(text="gezinsondersteuning", area="oost")
+        return service.id in {
+            hit.service_id for hit in search_hits(network=network_a, query=query, per_page=None).hits
+        }
+
+    assert not in_east()
+    with django_capture_on_commit_callbacks(execute=True):
+        area = m.ServiceArea.objects.create(network=network_a, service=service, area=east)
+    assert in_east()
+    with django_capture_on_commit_callbacks(execute=True):
+        area.delete()
+    assert not in_east()
+    with django_capture_on_commit_callbacks(execute=True):
+        location = service.service_at_locations.get().location
+        location.area = east
+        location.save()
+    assert in_east()

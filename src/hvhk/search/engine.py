@@ -353,6 +353,16 @@ class DocumentFilter:
 
     ages: tuple[int, int] | None = None  # months, both inclusive; must overlap the service's [min, max)
     costs: tuple[str, ...] = ()  # at least one of these kinds of price
+    places: tuple[str, ...] = ()  # at least one of these place words (hvhk.search.indexing.place_token)
+
+    def places_query(self) -> tuple[str, str]:
+        """The place words as a part of the FTS5 match and of the tsquery (empty without a place)."""
+        if not self.places:
+            return "", ""
+        return (
+            " AND (" + " OR ".join(f'"{t}"' for t in self.places) + ")",
+            " & (" + " | ".join(self.places) + ")",
+        )
 
     def sql(self) -> tuple[str, list]:
         parts, params = [], []
@@ -395,6 +405,7 @@ def _retrieve(
     # Only constants and Django's own parameterised SQL are put into the text; the words travel as parameters.
     passes, params = (candidates.sql, list(candidates.params)) if candidates else ("", [])
     own, own_params = document_filter.sql()
+    in_fts, in_tsquery = document_filter.places_query()
     columns = (
         "d.id, d.service_id, d.name_tokens, d.term_tokens, d.org_tokens, d.body_tokens, "
         "d.min_age_months, d.max_age_months"
@@ -416,10 +427,10 @@ def _retrieve(
                     f"WHERE d.network_id = %s AND {PG_VECTORS[fields]} @@ to_tsquery('simple', %s) "
                     f"{own}AND NOT (d.id = ANY(%s))) SELECT * FROM m d WHERE TRUE {passes}LIMIT %s"
                 )
-                args = [network.pk, tsquery, *own_params, exclude, *params, room]
+                args = [network.pk, f"({tsquery}){in_tsquery}", *own_params, exclude, *params, room]
             else:
                 scope = "" if fields is None else "{" + " ".join(fields) + "}: "
-                match = f'network_id:"{network.pk.hex}" AND {scope}{fts}'
+                match = f'network_id:"{network.pk.hex}" AND {scope}{fts}{in_fts}'
                 not_yet = f"AND d.id NOT IN ({','.join('%s' for _ in exclude)}) " if exclude else ""
                 sql = (
                     f"SELECT {columns} FROM search_fts f JOIN search_searchdocument d ON d.id = f.rowid "  # noqa: S608

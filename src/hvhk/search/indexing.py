@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from hvhk.core.lib.versions import bump_network_version
 from hvhk.core.models import Network
-from hvhk.directory.models import Attribute, CostOption, Service, ServiceAtLocation, TaxonomyTerm
+from hvhk.directory.models import Attribute, CostOption, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm
 from hvhk.search.analysis import LEXICON, analyse_word, content_words, stem
 from hvhk.search.models import COST_BITS, SearchDocument, SearchWord, StaleIndex
 
@@ -260,9 +260,13 @@ def index_services(
     indexed, to_create, to_update = set(), [], []
     networks = {d.network_id for d in existing.values()}
     facts = _filter_facts(ids)
+    places = _place_facts(ids)
     for service_id, network_id, texts in _texts(ids):
         values, words = analyser.document(network_id, texts)
         values.update(facts.get(service_id, NO_FACTS))
+        # The place words go into the fields a search asks for on their own (and so into the whole document).
+        for column in ("name_tokens", "term_tokens"):
+            values[column] = f"{values[column]} {places[service_id]}".strip()
         networks.add(network_id)
         doc = existing.get(service_id)
         old_words = set(doc.words.split()) if doc else set()
@@ -291,6 +295,40 @@ def index_services(
 
 
 NO_FACTS = {"min_age_months": None, "max_age_months": None, "cost_kinds": None}
+
+# Where a service is, as words of its name and term fields (never counted, suggested or marked: no visitor types
+# them): "zzpl<area>" for each of its locations' areas, "zzpc<area>" for each area it serves, and "zzpeverywhere"
+# when it has neither a location nor an area it serves. An area filter asks for any of the area's words together
+# with the question's words, so the full-text index checks both at once (an EXISTS per row made PostgreSQL read
+# thousands of documents for a question whose words are common).
+PLACE_EVERYWHERE = "zzpeverywhere"
+
+
+def place_token(kind: str, area_id: uuid.UUID) -> str:
+    """A place word: `kind` "l" for a location's area, "c" for an area served."""
+    return f"zzp{kind}{area_id.hex}"
+
+
+def _place_facts(ids: list) -> dict[uuid.UUID, str]:
+    """Per service its place words (see PLACE_EVERYWHERE)."""
+    places: dict[uuid.UUID, set[str]] = defaultdict(set)
+    located: set[uuid.UUID] = set()
+    for service_id, area_id in ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
+        "service_id", "location__area_id"
+    ):
+        located.add(service_id)
+        if area_id:
+            places[service_id].add(place_token("l", area_id))
+    for service_id, area_id in ServiceArea.objects.filter(service_id__in=ids).values_list(
+        "service_id", "area_id"
+    ):
+        located.add(service_id)
+        if area_id:
+            places[service_id].add(place_token("c", area_id))
+    return {
+        service_id: " ".join(sorted(places[service_id])) if service_id in located else PLACE_EVERYWHERE
+        for service_id in ids
+    }
 
 
 def _filter_facts(ids: list) -> dict:

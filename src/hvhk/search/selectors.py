@@ -28,6 +28,7 @@ from hvhk.directory.models import (
 )
 from hvhk.directory.selectors import service_card_queryset
 from hvhk.search.engine import CandidateFilter, DocumentFilter, match_services
+from hvhk.search.indexing import PLACE_EVERYWHERE, place_token
 from hvhk.search.query import PER_PAGE, ServiceQuery
 
 EVENING_FROM = time(17, 0)
@@ -138,6 +139,19 @@ def _area_ids(network: Network, slug: str) -> tuple[set[uuid.UUID], set[uuid.UUI
         current = areas[current.parent_id]
         around.add(current.id)
     return inside, around | inside
+
+
+def _place_words(network: Network, slug: str) -> tuple[str, ...]:
+    """The index's place words of an area filter, as `filtered_services` reads the filter: a location in the
+    area or an area inside it, an area served that is the area, inside it or around it, or neither."""
+    if not slug:
+        return ()
+    inside, around = _area_ids(network, slug)
+    return tuple(
+        sorted(
+            {place_token("l", i) for i in inside} | {place_token("c", a) for a in around} | {PLACE_EVERYWHERE}
+        )
+    )
 
 
 def filtered_services(*, network: Network, query: ServiceQuery) -> QuerySet[Service]:
@@ -276,13 +290,15 @@ def _rank(network: Network, query: ServiceQuery) -> _Ranking:
     distances: dict[uuid.UUID, float | None] = {}
     ages: dict[uuid.UUID, tuple[int | None, int | None]] = {}
     if query.search_text:
-        # Age and price are checked on the index documents; only the other filters need the services.
-        rest = query.without(age="", age_months=None, costs=())
+        # Age, price and place are checked on the index documents; only the other filters need the services.
+        rest = query.without(age="", age_months=None, costs=(), area="")
         scores = match_services(
             network=network,
             text=query.search_text,
             candidates=_candidate_filter(network, rest) if rest.has_filters else None,
-            document_filter=DocumentFilter(ages=query.age_months, costs=query.costs),
+            document_filter=DocumentFilter(
+                ages=query.age_months, costs=query.costs, places=_place_words(network, query.area)
+            ),
             language=get_language() or "nl",
             ages=ages,
         )

@@ -13,6 +13,7 @@ from hvhk.directory.models import (
     Location,
     Organization,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     TaxonomyTerm,
 )
@@ -33,6 +34,7 @@ def _service_deleted(sender, instance: Service, **kwargs) -> None:
 @receiver([post_save, post_delete], sender=Attribute)
 @receiver([post_save, post_delete], sender=ServiceAtLocation)
 @receiver([post_save, post_delete], sender=CostOption)  # the document keeps the kinds of price
+@receiver([post_save, post_delete], sender=ServiceArea)  # and where the service is
 def _link_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if not raw and instance.service_id:
         indexing.schedule([instance.service_id])
