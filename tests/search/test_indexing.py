@@ -109,3 +109,25 @@ def test_a_rebuild_leaves_nothing_waiting_in_postgresqls_full_text_indexes(netwo
         for index in GIN_INDEXES:
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
             assert cursor.fetchone()[0] == 0, index
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_vacuums_and_rebuilds_postgresqls_indexes(network_a, service_a):
+    """`hvhk reindex` deletes and writes every document: afterwards the table is vacuumed (no dead rows, nothing
+    pending in the GIN indexes) and its indexes rebuilt, while searches go on."""
+    from django.db import connection
+
+    from hvhk.search.indexing import GIN_INDEXES
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has neither dead rows nor GIN indexes")
+    call_command("reindex")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'search_searchdocument'"
+        )
+        assert cursor.fetchone()[0] is True
+        for index in GIN_INDEXES:
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            assert cursor.fetchone()[0] == 0, index
+    assert search_hits(network=network_a, query=ServiceQuery(text=service_a.name)).total == 1

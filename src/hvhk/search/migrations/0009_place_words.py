@@ -16,6 +16,8 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False  # the rebuild commits its own transaction, then vacuums and rebuilds the indexes (outside one)
+
     dependencies = [
         ("search", "0008_monthly_use"),
         ("directory", "0009_location_uitdatabank_place_id"),
