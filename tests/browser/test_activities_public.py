@@ -4,6 +4,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -19,6 +20,17 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def programme(transactional_db):
+    """A session in five minutes, in "this week", which ends on Sunday at midnight: in the week's last hour it
+    would not be, so the test then runs on the coming Wednesday."""
+    now = timezone.localtime()
+    if (now + dt.timedelta(hours=1)).isocalendar()[:2] != now.isocalendar()[:2]:
+        with time_machine.travel(now + dt.timedelta(days=3), tick=True):
+            yield _programme()
+    else:
+        yield _programme()
+
+
+def _programme():
     cache.clear()
     network = NetworkFactory(slug="leuven", name="Huis van het Kind Leuven")
     partner = OrganizationFactory(network=network, name="Kind en Preventie")
@@ -37,7 +49,7 @@ def programme(transactional_db):
         capacity=1,
         translations={"ar": {"title": "لعب الأطفال الصغار"}},
     )
-    soon = timezone.now() + dt.timedelta(minutes=5)  # always in "this week", whatever the day and hour
+    soon = timezone.now() + dt.timedelta(minutes=5)
     SessionFactory(activity=toddlers, starts_at=soon, ends_at=soon + dt.timedelta(minutes=50))
     for day in range(1, 30):
         start = at(day, 10)
