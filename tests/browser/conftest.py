@@ -1,10 +1,14 @@
 """Browser tests: Playwright for Python driving Debian's Chromium against the live test server."""
 
+import contextlib
+import datetime as dt
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import time_machine
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM
@@ -102,3 +106,15 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@contextlib.contextmanager
+def well_inside_this_week():
+    """For a test that puts a session shortly after now and expects it in "this week" (which ends on Sunday at
+    midnight): in the week's last hour the test runs on the coming Wednesday instead."""
+    now = timezone.localtime()
+    if (now + dt.timedelta(hours=1)).isocalendar()[:2] == now.isocalendar()[:2]:
+        yield
+        return
+    with time_machine.travel(now + dt.timedelta(days=3), tick=True):
+        yield

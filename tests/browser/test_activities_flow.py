@@ -6,14 +6,13 @@ import datetime as dt
 import re
 
 import pytest
-import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
 from hvhk.activities.models import Activity, Registration
 from tests.activities.factories_public import ActivityFactory, SessionFactory
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, well_inside_this_week
 from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
 from tests.core.factories import AreaFactory, NetworkFactory
 from tests.directory.factories import HouseFactory, LocationFactory, OrganizationFactory, ServiceFactory
@@ -24,13 +23,8 @@ PRIVATE = re.compile(r"/leuven/activities/r/[A-Za-z0-9_-]{20,}/")
 
 @pytest.fixture
 def babymassage(transactional_db):
-    """An activity with one place, its session in half an hour: in "this week", which ends on Sunday at midnight.
-    In the week's last hour that would be the next week, so the test then runs on the coming Wednesday."""
-    now = timezone.localtime()
-    if (now + dt.timedelta(hours=1)).isocalendar()[:2] != now.isocalendar()[:2]:
-        with time_machine.travel(now + dt.timedelta(days=3), tick=True):
-            yield _babymassage()
-    else:
+    """An activity with one place, its session in half an hour, "this week" (see well_inside_this_week)."""
+    with well_inside_this_week():
         yield _babymassage()
 
 

@@ -4,13 +4,12 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
 from hvhk.activities.models import Activity
 from tests.activities.factories_public import ActivityFactory, SessionFactory, at
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, well_inside_this_week
 from tests.browser.test_wegwijzer_a11y import OVERFLOWING_JS
 from tests.core.factories import AreaFactory, NetworkFactory
 from tests.directory.factories import HouseFactory, LocationFactory, OrganizationFactory, ServiceFactory
@@ -20,13 +19,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def programme(transactional_db):
-    """A session in five minutes, in "this week", which ends on Sunday at midnight: in the week's last hour it
-    would not be, so the test then runs on the coming Wednesday."""
-    now = timezone.localtime()
-    if (now + dt.timedelta(hours=1)).isocalendar()[:2] != now.isocalendar()[:2]:
-        with time_machine.travel(now + dt.timedelta(days=3), tick=True):
-            yield _programme()
-    else:
+    """A programme with a session in five minutes, "this week" (see well_inside_this_week)."""
+    with well_inside_this_week():
         yield _programme()
 
 

@@ -323,15 +323,15 @@ def _tier_queries(plan: QueryPlan, *, small: bool = False) -> list[tuple[str, st
     where families are sent, "opvoeding", "kind en gezin"): at 100,000 services they made PostgreSQL's index
     check every document with any of them against the whole query (p95 9 -> 19 ms). The later tiers, which find
     a service by any word, still ask for them."""
+    every = [phrase for c in plan.concepts for phrase in c.alternatives]
+    if small:
+        return [(_fts_group(every), _ts_group(every), None)]
     concepts = [
         [p for p in c.alternatives if p not in c.broader] for c in plan.concepts if c.weight >= NEED_WEIGHT
     ]
     concepts = [group for group in concepts if group] or [
         [p for p in c.alternatives if p not in c.broader] or list(c.alternatives) for c in plan.concepts
     ]
-    every = [phrase for c in plan.concepts for phrase in c.alternatives]
-    if small:
-        return [(_fts_group(every), _ts_group(every), None)]
     queries = []
     if len(concepts) > 1:
         queries.append(
