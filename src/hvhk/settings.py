@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "hvhk.network",
     "hvhk.activities",
     "hvhk.signals",
+    "hvhk.volunteers",
+    "hvhk.projects",
     "hvhk.insights",
     "hvhk.wegwijzer",
     "hvhk.demo",
@@ -374,6 +376,11 @@ REGISTRATION_RETENTION_MONTHS = env.int("HVHK_REGISTRATION_RETENTION_MONTHS", de
 # left with a contribution and sign-ups for calls are erased this many days later (after the call, for sign-ups).
 RATELIMIT_VOICE = env.str("HVHK_RATELIMIT_VOICE", default="10/h")
 VOICE_RETENTION_DAYS = env.int("HVHK_VOICE_RETENTION_DAYS", default=90)
+
+# Volunteers (hvhk.volunteers): the public sign-up is rate limited per address; the personal data of volunteers who
+# stopped (or were not taken on) are anonymised this many months later (`hvhk volunteers-retention`).
+RATELIMIT_VOLUNTEER = env.str("HVHK_RATELIMIT_VOLUNTEER", default="10/h")
+VOLUNTEER_RETENTION_MONTHS = env.int("HVHK_VOLUNTEER_RETENTION_MONTHS", default=12)
 
 # UiTdatabank export (`hvhk export-uitdatabank`): the eventtype term of each activity kind, as kind=id pairs
 # (HVHK_UITDATABANK_EVENT_TYPES="info_evening=0.3.2.0.0,workshop=0.3.1.0.0,…"). The ids are UiTdatabank's

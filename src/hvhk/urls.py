@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("hvhk.network.urls")),
     path("", include("hvhk.activities.urls")),
     path("", include("hvhk.signals.urls")),
+    path("", include("hvhk.volunteers.urls")),
+    path("", include("hvhk.projects.urls")),
     path("", include("hvhk.insights.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("<slug:network_slug>/brand.css", core_views.brand_css, name="brand-css"),

@@ -25,8 +25,10 @@ from hvhk.demo.files import DemoFiles, Ids, all_files, demo_id
 from hvhk.demo.insights_boundaries import boundaries_load
 from hvhk.demo.insights_history import insights_history_load
 from hvhk.demo.network_data import NetworkSummary, network_load
+from hvhk.demo.projects_data import ProjectsSummary, projects_load
 from hvhk.demo.requests import requests_load
 from hvhk.demo.signals_data import SignalsSummary, signals_load
+from hvhk.demo.volunteers_data import VolunteersSummary, volunteers_load
 from hvhk.directory import models as m
 from hvhk.directory.hsds.importer import Importer
 from hvhk.directory.services import taxonomy_seed
@@ -56,6 +58,8 @@ class DemoSummary:
     network: NetworkSummary = field(default_factory=NetworkSummary)
     activities: ActivitiesSummary = field(default_factory=ActivitiesSummary)
     signals: SignalsSummary = field(default_factory=SignalsSummary)
+    volunteers: VolunteersSummary = field(default_factory=VolunteersSummary)
+    projects: ProjectsSummary = field(default_factory=ProjectsSummary)
 
 
 def _network(files: DemoFiles) -> Network:
@@ -211,6 +215,8 @@ def demo_load(*, today: dt.date | None = None) -> DemoSummary:
         summary.network = network_load(networks=networks, today=today)
         summary.activities = activities_load(networks=networks, today=today)
         summary.signals = signals_load(networks=networks, today=today)
+        summary.volunteers = volunteers_load(networks=networks, today=today)
+        summary.projects = projects_load(networks=networks, today=today)
         boundaries_load(networks=networks)
         insights_history_load(networks=networks, today=today)
         for network, changed in loaded.values():

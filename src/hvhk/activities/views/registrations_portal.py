@@ -30,10 +30,9 @@ from hvhk.activities.forms_partner import AttendanceForm, CancelForm
 from hvhk.activities.models import Registration, RegistrationAccess
 from hvhk.activities.selectors import registrations as selectors
 from hvhk.activities.services import attendance as services
+from hvhk.core.lib.spreadsheet import safe_cell
 
 Action = RegistrationAccess.Action
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _page(request: HttpRequest, role: ActiveRole, template: str, context: dict, status: int = 200):
@@ -117,12 +116,6 @@ def registrations(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
 # --- CSV --------------------------------------------------------------------------------------------------------
 
 
-def _cell(value) -> str:
-    """A cell Excel will not run: text that starts like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def _row(registration: Registration) -> list[str]:
     session = registration.session
     if session is not None:
@@ -186,7 +179,7 @@ def registrations_csv(request: HttpRequest, role: ActiveRole, pk) -> HttpRespons
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([str(h) for h in CSV_HEADER])
     for registration in rows:
-        writer.writerow([_cell(value) for value in _row(registration)])
+        writer.writerow([safe_cell(value) for value in _row(registration)])
     day = timezone.localtime(chosen.starts_at) if chosen else timezone.localtime()
     name = f"inschrijvingen-{slugify(activity.title)[:60] or 'activiteit'}-{day:%Y-%m-%d}.csv"
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")

@@ -6,9 +6,9 @@ import re
 # The token of a private link, with or without the final slash (a link typed by hand, which Django then
 # redirects): a family's question (/<network>/ask/<token>/), the answer to a meeting's invitation
 # (/meetings/answer/<token>/), a person's calendar feed (/calendar/<token>.ics) and the news digest's unsubscribe
-# link (/news/unsubscribe/<token>/). Pages with short names (/ask/jouw-vraag/…) stay readable.
+# link (/news/unsubscribe/<token>/), a volunteer's own page (/volunteer/me/<token>/). Pages with short names (/ask/jouw-vraag/…) stay readable.
 PRIVATE_LINK = re.compile(
-    r"(/ask/|/meetings/answer/|/calendar/|/news/unsubscribe/|/activities/r/)[A-Za-z0-9_-]{20,}"
+    r"(/ask/|/meetings/answer/|/calendar/|/news/unsubscribe/|/activities/r/|/volunteer/me/)[A-Za-z0-9_-]{20,}"
 )
 _TRACEBACKS = logging.Formatter()
 

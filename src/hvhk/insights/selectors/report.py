@@ -21,9 +21,9 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from hvhk.core.lib.pdf import logo_data_url
 from hvhk.core.models import Network
@@ -34,9 +34,11 @@ from hvhk.insights.models import ReportText
 from hvhk.insights.selectors.coverage import coverage_matrix, house_pillars
 from hvhk.insights.selectors.overview import domain_chart
 from hvhk.insights.selectors.reach import ReachTable, ReachYear, reach_year
-from hvhk.insights.suppression import HIDDEN, THRESHOLD, in_words
+from hvhk.insights.suppression import HIDDEN, THRESHOLD, in_words, shown
 from hvhk.network.models import Body, Decision, Declaration, Meeting, Signature
+from hvhk.projects.selectors import applications_in_year, lead_of
 from hvhk.signals.models import PolicyNote, Signal, Theme, ThemeAnswer
+from hvhk.volunteers.selectors import year_count
 
 FIRST_YEAR = 2000
 THIN = 2  # a life domain or age band with this many active services or fewer is "thin"
@@ -749,6 +751,98 @@ def meetings_chapter(*, network: Network, year: int) -> Chapter:
     )
 
 
+def _euro(value) -> str:
+    return "€\u00a0" + number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+def working_together_chapter(*, network: Network, year: int) -> Chapter:
+    """Volunteers (how many were active, new, stopped, their hours, the roles they filled, the thank-you moment)
+    and joint applications for funding (every application that counts in the year, with its outcome). Volunteers
+    are people: a count under the threshold reads "< 5"."""
+    from hvhk.volunteers.models import ThankYou
+
+    count = year_count(network=network, year=year)
+    before = year_count(network=network, year=year - 1)
+    paragraphs = []
+    if count.active or count.signups:
+        paragraphs.append(
+            _(
+                "In %(year)d waren %(active)s vrijwilligers actief%(compared)s, van wie %(new)s nieuw. Samen gaven ze "
+                "%(hours)s uur, in %(roles)s rollen bij het netwerk en zijn partners. %(signups)s mensen meldden zich "
+                "aan als vrijwilliger; %(stopped)s stopten."
+            )
+            % {
+                "year": year,
+                "active": in_words(shown(count.active)),
+                "compared": _compared(shown(count.active), shown(before.active), year),
+                "new": in_words(shown(count.new)),
+                "hours": number(int(count.hours)),
+                "roles": number(count.roles),
+                "signups": in_words(shown(count.signups)),
+                "stopped": in_words(shown(count.stopped)),
+            }
+        )
+    else:
+        paragraphs.append(
+            _("In %(year)d waren er geen vrijwilligers actief in het platform.") % {"year": year}
+        )
+    thanks = list(ThankYou.objects.for_network(network).filter(on__year=year).order_by("on"))
+    if thanks:
+        paragraphs.append(
+            _("Het netwerk bedankte zijn vrijwilligers: %(moments)s.")
+            % {"moments": "; ".join(f"{t.title} ({_date(t.on)})" for t in thanks)}
+        )
+    overview = applications_in_year(network=network, year=year)
+    tables = []
+    if overview.applications:
+        paragraphs.append(
+            _(
+                "Partners dienden samen %(submitted)s aanvragen in voor projectgeld: %(granted)s werden goedgekeurd, "
+                "%(refused)s afgewezen, %(pending)s wachten nog op een antwoord. Samen kreeg het netwerk %(amount)s."
+            )
+            % {
+                "submitted": number(overview.submitted),
+                "granted": number(overview.granted),
+                "refused": number(overview.refused),
+                "pending": number(overview.pending),
+                "amount": _euro(overview.granted_amount),
+            }
+        )
+        tables.append(
+            Table(
+                caption=_("Gezamenlijke aanvragen in %(year)d") % {"year": year},
+                headers=[
+                    _("Aanvraag"),
+                    _("Financier"),
+                    pgettext("application", "Trekker"),
+                    _("Uitkomst"),
+                    _("Gevraagd"),
+                    _("Toegekend"),
+                ],
+                rows=[
+                    [
+                        a.title,
+                        a.call.funder,
+                        lead.organization.name if (lead := lead_of(a)) else "",
+                        a.get_status_display(),
+                        _euro(a.amount_asked) if a.amount_asked is not None else "",
+                        _euro(a.amount_granted) if a.amount_granted is not None else "",
+                    ]
+                    for a in overview.applications
+                ],
+                numeric_from=4,
+            )
+        )
+    else:
+        paragraphs.append(_("Er waren geen gezamenlijke aanvragen voor projectgeld."))
+    return Chapter(
+        key="samenwerken",
+        title=_("Samen werken: vrijwilligers en projecten"),
+        paragraphs=paragraphs,
+        tables=tables,
+    )
+
+
 # --- the whole report --------------------------------------------------------------------------------------------
 
 CHAPTERS: tuple[Callable[..., Chapter], ...] = (
@@ -759,6 +853,7 @@ CHAPTERS: tuple[Callable[..., Chapter], ...] = (
     requests_chapter,
     signals_chapter,
     meetings_chapter,
+    working_together_chapter,
 )
 
 

@@ -7,17 +7,12 @@ who, when, which step), the audit trail of the register.
 """
 
 import datetime as dt
-import os
-import zipfile
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -25,31 +20,12 @@ from hvhk.accounts.access import holds_role
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
+from hvhk.core.lib.uploads import check_upload
 from hvhk.directory.models import Membership, Organization
 from hvhk.network.models import ActionItem, AgendaItem, Body, Decision, Document, Meeting
 from hvhk.network.selectors.access import can_manage_body, is_coordinator
 
 STAFF = tuple(RoleAssignment.PARTNER_STAFF)
-
-# Extension -> (stored content type, how its first bytes look). Office files are zip archives; the sniffing below
-# also looks inside them, so a renamed .exe or a .zip called report.docx is refused.
-ALLOWED_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "txt": "text/plain",
-}
-OOXML_PART = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
-ODF_TYPES = {"odt", "ods", "odp"}
-ALLOWED_LABEL = "pdf, docx, xlsx, pptx, odt, ods, odp, jpg, png, txt"
-
 
 # --- who acts ----------------------------------------------------------------------------------------------------
 
@@ -243,100 +219,6 @@ def action_set_status(*, action: ActionItem, status: str, acting_user: User) -> 
 # --- documents ---------------------------------------------------------------------------------------------------
 
 
-def _type_error() -> ValidationError:
-    return ValidationError(
-        {
-            "file": _(
-                "Dit soort bestand kan je niet toevoegen. Toegelaten zijn: {types}. Kijk na of het bestand echt "
-                "van dat soort is."
-            ).format(types=ALLOWED_LABEL)
-        }
-    )
-
-
-def _read_head(file, size: int = 8192) -> bytes:
-    file.seek(0)
-    head = file.read(size)
-    file.seek(0)
-    return head
-
-
-def _zip_names(file) -> list[str] | None:
-    file.seek(0)
-    try:
-        with zipfile.ZipFile(file) as archive:
-            names = archive.namelist()
-            mimetype = archive.read("mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        return None
-    finally:
-        file.seek(0)
-    return [*names, f"mimetype:{mimetype.decode('ascii', 'replace').strip()}"]
-
-
-def _looks_like(extension: str, file) -> bool:
-    """Whether the file's content is what its extension says (its magic bytes, and inside office zips)."""
-    head = _read_head(file)
-    if extension == "pdf":
-        return head.startswith(b"%PDF-")
-    if extension in ("jpg", "jpeg"):
-        return head.startswith(b"\xff\xd8\xff")
-    if extension == "png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    if extension == "txt":
-        file.seek(0)
-        data = file.read()
-        file.seek(0)
-        if b"\x00" in data:
-            return False
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                data.decode("cp1252")
-            except UnicodeDecodeError:
-                return False
-        return True
-    if not head.startswith(b"PK\x03\x04"):
-        return False
-    names = _zip_names(file)
-    if names is None:
-        return False
-    if extension in OOXML_PART:
-        return "[Content_Types].xml" in names and any(n.startswith(OOXML_PART[extension]) for n in names)
-    if extension in ODF_TYPES:
-        return f"mimetype:{ALLOWED_TYPES[extension]}" in names
-    return False
-
-
-def _check_file(file) -> tuple[str, str]:
-    """(safe file name, content type) of an allowed upload; ValidationError (in Dutch) otherwise."""
-    if file is None:
-        raise ValidationError({"file": _("Kies een bestand.")})
-    limit = settings.HVHK_DOCUMENT_MAX_BYTES
-    if file.size is None or file.size > limit:
-        raise ValidationError(
-            {
-                "file": _("Dit bestand is te groot. Een bestand mag ten hoogste {limit} zijn.").format(
-                    limit=filesizeformat(limit)
-                )
-            }
-        )
-    if file.size == 0:
-        raise ValidationError({"file": _("Dit bestand is leeg.")})
-    base, extension = os.path.splitext(os.path.basename(file.name or ""))
-    extension = extension.lower().lstrip(".")
-    if extension not in ALLOWED_TYPES or not _looks_like(extension, file):
-        raise _type_error()
-    if extension == "jpeg":
-        extension = "jpg"
-    try:
-        safe = get_valid_filename(base)[:80]
-    except SuspiciousFileOperation:  # get_valid_filename refuses "", "." and ".."
-        safe = "document"
-    return f"{safe}.{extension}", ALLOWED_TYPES[extension]
-
-
 @transaction.atomic
 def document_upload(
     *,
@@ -361,7 +243,7 @@ def document_upload(
         raise ValidationError(_("Kies een orgaan of een vergadering voor het document."))
     _require_manager(acting_user, body)
     title = _clean_text(title, field="title", message=_("Geef het document een titel."))[:200]
-    name, content_type = _check_file(file)
+    name, content_type = check_upload(file)
     document = Document(
         network_id=body.network_id,
         body=body,

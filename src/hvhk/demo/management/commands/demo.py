@@ -24,3 +24,5 @@ class Command(BaseCommand):
             f"activities: {acts.activities} activities, {acts.sessions} sessions, {acts.registrations} registrations"
         )
         self.stdout.write(summary.signals.line())
+        self.stdout.write(summary.volunteers.line())
+        self.stdout.write(summary.projects.line())
