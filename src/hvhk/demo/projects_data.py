@@ -27,7 +27,7 @@ S = Application.Status
 R = ApplicationPartner.Role
 A = ApplicationPartner.Answer
 
-# key, funder, kind, title, days to the deadline (negative: past), amounts, themes (life-domain and target-group
+# key, funder, kind, title, days to the deadline (negative: past; or (years back, month, day)), amounts, themes (life-domain and target-group
 # names, matched case-insensitively), description.
 CALLS = [
     (
@@ -76,7 +76,7 @@ CALLS = [
         "Koning Boudewijnstichting",
         K.FOUNDATION,
         "Eerste 1000 dagen: samen sterk rond de geboorte",
-        -300,
+        (1, 3, 15),
         (Decimal(10000), Decimal(40000)),
         ["zwanger", "aanstaande"],
         "Samenwerking rond zwangerschap en de eerste levensjaren.",
@@ -94,7 +94,7 @@ CALLS = [
 ]
 
 # key, call, title, status, partners (organisation slug, role, answer), amount asked, granted, days ago submitted,
-# days ago decided, summary.
+# days ago decided (or (years back, month, day): the granted one is of last year, whatever today is), summary.
 APPLICATIONS = [
     (
         "taalspeelmoment",
@@ -125,8 +125,8 @@ APPLICATIONS = [
         ],
         Decimal(38000),
         Decimal(32000),
-        310,
-        250,
+        (1, 3, 1),
+        (1, 6, 20),
         "Een vroedvrouw en een gezinsondersteuner bezoeken samen jonge gezinnen in Kessel-Lo in de eerste "
         "maanden na de geboorte.",
     ),
@@ -161,6 +161,14 @@ class ProjectsSummary:
         return f"projects: {self.calls} funding calls, {self.applications} joint applications"
 
 
+def _day(today: dt.date, when, *, ago: bool) -> dt.date:
+    """A demo date: days before (ago) or after today, or (years back, month, day)."""
+    if isinstance(when, tuple):
+        years, month, day = when
+        return dt.date(today.year - years, month, day)
+    return today - dt.timedelta(days=when) if ago else today + dt.timedelta(days=when)
+
+
 def _terms(network: Network, words: list[str]) -> tuple[list, list]:
     domains = [t for t in life_domain_list(network=network) if any(w in t.name.casefold() for w in words)]
     groups = [t for t in target_group_list(network=network) if any(w in t.name.casefold() for w in words)]
@@ -169,7 +177,7 @@ def _terms(network: Network, words: list[str]) -> tuple[list, list]:
 
 def _wanted(network: Network, today: dt.date) -> str:
     parts = [
-        f"{key}:{today + dt.timedelta(days=days)}:{sum(map(len, _terms(network, words)))}"
+        f"{key}:{_day(today, days, ago=False)}:{sum(map(len, _terms(network, words)))}"
         for key, _f, _k, _t, days, _a, words, _d in CALLS
     ]
     parts += [f"{key}:{status}" for key, _c, _t, status, *_ in APPLICATIONS]
@@ -232,7 +240,7 @@ def _replace(network: Network, today: dt.date) -> None:
             eligibility="Vzw's en lokale besturen, bij voorkeur in samenwerking.",
             amount_min=low,
             amount_max=high,
-            deadline=today + dt.timedelta(days=days),
+            deadline=_day(today, days, ago=False),
             created_by=coordinator,
             alerted_at=timezone.now(),
         )
@@ -262,8 +270,8 @@ def _replace(network: Network, today: dt.date) -> None:
             status=status,
             amount_asked=asked,
             amount_granted=granted,
-            submitted_on=today - dt.timedelta(days=submitted) if submitted else None,
-            decided_on=today - dt.timedelta(days=decided) if decided else None,
+            submitted_on=_day(today, submitted, ago=True) if submitted else None,
+            decided_on=_day(today, decided, ago=True) if decided else None,
             started_by=coordinator,
             report="Veertig gezinnen kregen bezoek; de meeste vonden daarna vlot de weg naar het consultatiebureau."
             if status == S.GRANTED
@@ -279,20 +287,18 @@ def _replace(network: Network, today: dt.date) -> None:
                 answered_at=timezone.now() if answer != A.INVITED else None,
             )
         if status == S.GRANTED:
-            for i, (name, offset, done) in enumerate(
-                [
-                    ("Start van de huisbezoeken", -240, True),
-                    ("Tussentijdse evaluatie", -60, True),
-                    ("Eindverslag", 60, False),
-                ]
+            # Counted from the grant: what is due by today is done, the final report is still to come.
+            for i, (name, after) in enumerate(
+                [("Start van de huisbezoeken", 45), ("Tussentijdse evaluatie", 200), ("Eindverslag", 540)]
             ):
+                due = application.decided_on + dt.timedelta(days=after)
                 Milestone.objects.create(
                     id=demo_id(network.slug, "milestone", f"{key}/{i}"),
                     network=network,
                     application=application,
                     title=name,
-                    due_on=today + dt.timedelta(days=offset),
-                    done_on=today + dt.timedelta(days=offset) if done else None,
+                    due_on=due,
+                    done_on=due if due <= today else None,
                 )
     editor = User.objects.filter(email="editor@stad-leuven.demo").first()
     if editor is not None and "stad-leuven" in orgs:
