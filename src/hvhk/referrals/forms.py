@@ -1,7 +1,6 @@
 """The family's question form, the professional's version of it, and the intake's and partner's action forms."""
 
 import datetime as dt
-import re
 
 from django import forms
 from django.conf import settings
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from hvhk.core.lib.contact import phone_is_valid, phone_message
 from hvhk.core.models import Area, Network
 from hvhk.directory.models import Service
 from hvhk.directory.selectors import house_list, life_domain_list
@@ -16,7 +16,6 @@ from hvhk.referrals.models import AGE_CHOICES, Consent, Referral, SupportRequest
 from hvhk.referrals.services.common import NEEDS_REASON
 
 MAX_QUESTION = 3000
-PHONE_RE = re.compile(r"^\+?[0-9 ./()-]{8,20}$")
 
 
 class AskForm(forms.Form):
@@ -116,8 +115,8 @@ class AskForm(forms.Form):
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
-        if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 8):
-            raise forms.ValidationError(_("Dit telefoonnummer klopt niet. Schrijf het zo: 0470 12 34 56."))
+        if phone and not phone_is_valid(phone):
+            raise forms.ValidationError(phone_message())
         return phone
 
     def clean_scope(self) -> list[str]:

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hvhk.activities.forms_authoring import DateInput, TimeInput, local_datetime
+from hvhk.core.lib.forms import ContactForm
 from hvhk.core.models import Area, Network
 from hvhk.directory.selectors import life_domain_list
 from hvhk.referrals.models import AGE_CHOICES
@@ -117,28 +118,9 @@ class FeedbackForm(forms.Form):
     )
 
 
-class SignupForm(forms.Form):
-    name = forms.CharField(
-        label=_("Je naam"),
-        max_length=services.NAME_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={
-            "required": _("Geef je naam (een voornaam is genoeg)."),
-            "max_length": _("Je naam is te lang: maximaal %(limit_value)d tekens."),
-        },
-    )
-    email = forms.EmailField(
-        label=_("Je e-mailadres"),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het na.")},
-    )
-    phone = forms.CharField(
-        label=_("Of je telefoonnummer"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-    )
+class SignupForm(ContactForm):
+    NAME_MAX = services.NAME_MAX
+
     remark = forms.CharField(
         label=_("Opmerking (mag je leeg laten)"),
         help_text=_("Bijvoorbeeld: ik breng mijn baby mee, of ik heb een tolk nodig."),
@@ -147,14 +129,6 @@ class SignupForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Je opmerking is te lang: maximaal %(limit_value)d tekens.")},
     )
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("email") and not (data.get("phone") or "").strip() and "email" not in self.errors:
-            self.add_error(
-                "email", _("Geef een e-mailadres of een telefoonnummer, zodat we je kunnen bereiken.")
-            )
-        return data
 
     @staticmethod
     def too_many_message() -> str:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hvhk.core.lib.forms import ContactForm
 from hvhk.core.models import Area, Network
 from hvhk.directory.models import Organization
 from hvhk.volunteers import services
@@ -41,30 +42,11 @@ class PartnerChoiceField(AreaChoiceField):
     """An organisation by its name."""
 
 
-class SignupForm(forms.Form):
+class SignupForm(ContactForm):
     """Someone who wants to help. Only a name and one way to reach them are required."""
 
-    name = forms.CharField(
-        label=_("Je naam"),
-        max_length=services.NAME_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={
-            "required": _("Geef je naam (een voornaam is genoeg)."),
-            "max_length": _("Je naam is te lang: maximaal %(limit_value)d tekens."),
-        },
-    )
-    email = forms.EmailField(
-        label=_("Je e-mailadres"),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Dit e-mailadres klopt niet. Kijk het na.")},
-    )
-    phone = forms.CharField(
-        label=_("Of je telefoonnummer"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-    )
+    NAME_MAX = services.NAME_MAX
+
     role_wanted = forms.ModelChoiceField(
         label=_("Voor welke rol meld je je aan?"),
         queryset=VolunteerRole.objects.none(),
@@ -123,14 +105,6 @@ class SignupForm(forms.Form):
         )
         self.fields["area"].queryset = _areas(network)
 
-    def clean(self):
-        data = super().clean()
-        if not data.get("email") and not (data.get("phone") or "").strip() and "email" not in self.errors:
-            self.add_error(
-                "email", _("Geef een e-mailadres of een telefoonnummer, zodat we je kunnen bereiken.")
-            )
-        return data
-
     def availability_rows(self) -> list[tuple[str, list]]:
         """The weekday parts as a table: one row a day, a checkbox for each part."""
         boxes = {box.data["value"]: box for box in self["availability"]}
@@ -161,23 +135,7 @@ class RoleForm(forms.ModelForm):
 
     class Meta:
         model = VolunteerRole
-        fields = [
-            "title",
-            "description",
-            "place",
-            "area",
-            "schedule",
-            "availability",
-            "hours",
-            "audience",
-            "interests",
-            "languages",
-            "insurance",
-            "expenses",
-            "training",
-            "in_return",
-            "places",
-        ]
+        fields = list(services.ROLE_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "schedule": _("Bijvoorbeeld: elke woensdagnamiddag, of zaterdag 14 juni."),

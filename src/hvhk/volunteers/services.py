@@ -18,7 +18,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.access import holds_role, require_role
 from hvhk.accounts.models import RoleAssignment, User
+from hvhk.core.lib.contact import clean_email, clean_phone
 from hvhk.core.lib.personal_data import personal_data_found
 from hvhk.core.lib.tokens import token_hash, token_new
 from hvhk.core.models import Area, Network
@@ -52,7 +52,6 @@ PlacementStatus = Placement.Status
 TOKEN_SALT = "hvhk.volunteers.private-link"  # noqa: S105 (an HMAC salt, not a secret)
 NAME_MAX = 120
 MOTIVATION_MAX = 2000
-PHONE_RE = re.compile(r"^\+?[0-9 ./()-]{8,20}$")
 # Fields a coordinator or partner fills in on a role (role_save).
 ROLE_FIELDS = (
     "title",
@@ -119,23 +118,6 @@ def _choices(values, allowed: dict, *, field: str) -> list[str]:
             {field: _("Onbekende keuze: %(v)s.") % {"v": ", ".join(map(str, unknown))[:100]}}
         )
     return chosen
-
-
-def _email(value: str) -> str:
-    email = (value or "").strip()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError as error:
-            raise ValidationError({"email": _("Dit e-mailadres klopt niet. Kijk het na.")}) from error
-    return email
-
-
-def _phone(value: str) -> str:
-    phone = (value or "").strip()
-    if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 8):
-        raise ValidationError({"phone": _("Dit telefoonnummer klopt niet. Schrijf het zo: 0470 12 34 56.")})
-    return phone
 
 
 def contact_key(*, email: str, phone: str) -> str:
@@ -291,7 +273,7 @@ def volunteer_signup(
         raise ValidationError({"name": _("Geef je naam (een voornaam is genoeg).")})
     if len(name) > NAME_MAX:
         raise ValidationError({"name": _("Je naam is te lang: maximaal %(n)d tekens.") % {"n": NAME_MAX}})
-    email, phone = _email(email), _phone(phone)
+    email, phone = clean_email(email), clean_phone(phone)
     if not email and not phone:
         raise ValidationError(
             {"email": _("Geef een e-mailadres of een telefoonnummer, zodat we je kunnen bereiken.")}

@@ -5,7 +5,6 @@ Every id-bearing page looks its object up through the role's querysets (selector
 not manage is a 404. The services check the person who acts once more.
 """
 
-import os
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.core.lib.forms import add_service_errors
+from hvhk.core.lib.http import private_download
 from hvhk.core.lib.pdf import pdf_bytes
 from hvhk.core.selectors import scoped_get_or_404
 from hvhk.network.models import ActionItem, AgendaItem, Decision, Meeting
@@ -345,21 +345,7 @@ def body_document_upload(request: HttpRequest, role: ActiveRole, body_id) -> Htt
 def document(request: HttpRequest, role: ActiveRole, pk) -> FileResponse:
     """The file itself, for the body's members and the coordinator only; always downloaded, never shown inline."""
     doc = scoped_get_or_404(documents_for(role=role, user=request.user), network=role.network, pk=pk)
-    try:
-        handle = doc.file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404("The file is missing") from exc
-    extension = os.path.splitext(doc.file.name)[1].lower()
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{slugify(doc.title) or 'document'}{extension}",
-        content_type=doc.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(doc)
 
 
 # --- the minutes as a PDF ----------------------------------------------------------------------------------------

@@ -3,14 +3,12 @@ see the calls; an application only its partners and the coordinator (`selectors.
 are the services'; a refused step comes back as a message or on its form. Everyone else gets a 404."""
 
 import csv
-import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
@@ -19,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hvhk.accounts.access import ActiveRole, request_roles
 from hvhk.accounts.decorators import role_required
 from hvhk.core.lib.forms import add_service_errors
+from hvhk.core.lib.http import private_download
 from hvhk.core.lib.spreadsheet import safe_cell
 from hvhk.projects import selectors, services
 from hvhk.projects.forms import (
@@ -249,6 +248,24 @@ def _application_page(request, role, application, status: int = 200, **forms) ->
     return _page(request, role, "projects/portal/application.html", context, status=status)
 
 
+def _application_form(
+    request: HttpRequest, role: ActiveRole, application: Application, form, *, name: str, step, success: str
+) -> HttpResponse:
+    """A form posted on an application's page: valid, `step(cleaned_data)` runs the service; its refusal comes back
+    on the form (`name` in the page's context) with a 400, an action the role may not take is a 404."""
+    if form.is_valid():
+        try:
+            step(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404("Not allowed for this role") from error
+        else:
+            messages.success(request, success)
+            return redirect("projects:application", application.pk)
+    return _application_page(request, role, application, status=400, **{name: form})
+
+
 @never_cache
 @require_GET
 @role_required
@@ -293,17 +310,15 @@ def application_text(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse
 def application_invite(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     application = selectors.application_get(role=role, pk=pk)
     form = InviteForm(request.POST, network=role.network, application=application)
-    if form.is_valid():
-        try:
-            services.partner_invite(application=application, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
-        else:
-            messages.success(request, _("De partner is uitgenodigd en krijgt een e-mail."))
-            return redirect("projects:application", application.pk)
-    return _application_page(request, role, application, status=400, invite_form=form)
+    return _application_form(
+        request,
+        role,
+        application,
+        form,
+        name="invite_form",
+        step=lambda data: services.partner_invite(application=application, acting_user=request.user, **data),
+        success=_("De partner is uitgenodigd en krijgt een e-mail."),
+    )
 
 
 @require_POST
@@ -334,43 +349,36 @@ def application_answer(request: HttpRequest, role: ActiveRole, pk) -> HttpRespon
 @role_required
 def application_status(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     application = selectors.application_get(role=role, pk=pk)
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.application_status_set(
-                application=application,
-                acting_user=request.user,
-                status=data["status"],
-                on=data["on"],
-                amount_granted=data["amount_granted"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
-        else:
-            messages.success(request, _("De status van de aanvraag is aangepast."))
-            return redirect("projects:application", application.pk)
-    return _application_page(request, role, application, status=400, status_form=form)
+    return _application_form(
+        request,
+        role,
+        application,
+        StatusForm(request.POST),
+        name="status_form",
+        step=lambda data: services.application_status_set(
+            application=application,
+            acting_user=request.user,
+            status=data["status"],
+            on=data["on"],
+            amount_granted=data["amount_granted"],
+        ),
+        success=_("De status van de aanvraag is aangepast."),
+    )
 
 
 @require_POST
 @role_required
 def document_upload(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     application = selectors.application_get(role=role, pk=pk)
-    form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.document_add(application=application, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
-        else:
-            messages.success(request, _("Het document is gedeeld met de partners."))
-            return redirect("projects:application", application.pk)
-    return _application_page(request, role, application, status=400, document_form=form)
+    return _application_form(
+        request,
+        role,
+        application,
+        DocumentForm(request.POST, request.FILES),
+        name="document_form",
+        step=lambda data: services.document_add(application=application, acting_user=request.user, **data),
+        success=_("Het document is gedeeld met de partners."),
+    )
 
 
 @never_cache
@@ -379,39 +387,22 @@ def document_upload(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
 def document(request: HttpRequest, role: ActiveRole, pk) -> FileResponse:
     """The file itself, for the application's partners and the coordinator only; always downloaded."""
     doc = selectors.document_get(role=role, pk=pk)
-    try:
-        handle = doc.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404("The file is missing") from error
-    extension = os.path.splitext(doc.file.name)[1].lower()
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{slugify(doc.title) or 'document'}{extension}",
-        content_type=doc.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(doc)
 
 
 @require_POST
 @role_required
 def milestone_add(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     application = selectors.application_get(role=role, pk=pk)
-    form = MilestoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.milestone_add(application=application, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
-        else:
-            messages.success(request, _("De mijlpaal is toegevoegd."))
-            return redirect("projects:application", application.pk)
-    return _application_page(request, role, application, status=400, milestone_form=form)
+    return _application_form(
+        request,
+        role,
+        application,
+        MilestoneForm(request.POST),
+        name="milestone_form",
+        step=lambda data: services.milestone_add(application=application, acting_user=request.user, **data),
+        success=_("De mijlpaal is toegevoegd."),
+    )
 
 
 @require_POST
@@ -432,18 +423,15 @@ def milestone_done(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
 @role_required
 def report(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
     application = selectors.application_get(role=role, pk=pk)
-    form = ReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.report_save(application=application, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
-        else:
-            messages.success(request, _("Het verslag is bewaard."))
-            return redirect("projects:application", application.pk)
-    return _application_page(request, role, application, status=400, report_form=form)
+    return _application_form(
+        request,
+        role,
+        application,
+        ReportForm(request.POST),
+        name="report_form",
+        step=lambda data: services.report_save(application=application, acting_user=request.user, **data),
+        success=_("Het verslag is bewaard."),
+    )
 
 
 # --- the yearly overview ------------------------------------------------------------------------------------------

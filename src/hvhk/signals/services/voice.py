@@ -10,11 +10,9 @@ Every function is one transaction; mails go through the task worker (`hvhk db_wo
 
 import datetime as dt
 import hashlib
-import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -25,6 +23,7 @@ from django.utils.translation import ngettext
 from hvhk.accounts.models import User
 from hvhk.activities.models import Registration
 from hvhk.activities.selectors.registrations_public import registration_over
+from hvhk.core.lib.contact import clean_email, clean_phone
 from hvhk.core.lib.personal_data import personal_data_found
 from hvhk.core.models import Area, Network
 from hvhk.directory.models import TaxonomyTerm
@@ -50,7 +49,6 @@ NAME_MAX = 200
 REMARK_MAX = 1000
 DUPLICATE_WINDOW = dt.timedelta(hours=24)
 FEEDBACK_SALT = "hvhk.signals.feedback"
-PHONE_RE = re.compile(r"^\+?[0-9 ./()-]{8,20}$")
 Kind = VoiceContribution.Kind
 ContributionStatus = VoiceContribution.Status
 CallStatus = ParticipationCall.Status
@@ -98,23 +96,6 @@ def _text(
     if found:
         raise ValidationError({field: personal_data_message(found, email_field=email_field)})
     return text
-
-
-def _email(value: str, *, field: str = "email") -> str:
-    email = (value or "").strip()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError as error:
-            raise ValidationError({field: _("Dit e-mailadres klopt niet. Kijk het na.")}) from error
-    return email
-
-
-def _phone(value: str) -> str:
-    phone = (value or "").strip()
-    if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 8):
-        raise ValidationError({"phone": _("Dit telefoonnummer klopt niet. Schrijf het zo: 0470 12 34 56.")})
-    return phone
 
 
 def _ages(age_bands) -> list[str]:
@@ -166,7 +147,7 @@ def contribution_submit(
         empty=_("Schrijf wat je mist of wat beter kan. Een paar woorden is genoeg."),
         email_field=True,
     )
-    email = _email(email)
+    email = clean_email(email)
     bands = _ages(age_bands)
     _same_network(network, life_domain=life_domain, area=area)
     digest = text_hash(text)
@@ -607,7 +588,7 @@ def call_signup(
         raise ValidationError({"name": _("Geef je naam (een voornaam is genoeg).")})
     if len(name) > NAME_MAX:
         raise ValidationError({"name": _("Je naam is te lang: maximaal %(n)d tekens.") % {"n": NAME_MAX}})
-    email, phone = _email(email), _phone(phone)
+    email, phone = clean_email(email), clean_phone(phone)
     if not email and not phone:
         raise ValidationError(
             {"email": _("Geef een e-mailadres of een telefoonnummer, zodat we je kunnen bereiken.")}
