@@ -850,3 +850,59 @@ def test_the_coordinator_invites_to_a_thank_you_moment(client, world, coordinato
         == 400
     )
     assert ThankYou.objects.count() == 1
+
+
+# --- a partner records hours in their own roles ---------------------------------------------------------------------
+
+
+def test_a_partner_records_hours_in_their_own_role_and_sees_only_those(
+    client, network_a, partner_a, editor_a
+):
+    """The editor with a second factor gets the hours form on the page of a volunteer working in one of their
+    roles, with only their roles to choose; hours in another partner's role stay hidden from them."""
+    with_two_factor(editor_a)
+    own = RoleFactory(network=network_a, organization=partner_a, title="Voorlezen bij partner A")
+    other_org = MembershipFactory(
+        organization=OrganizationFactory(network=network_a, slug="partner-c")
+    ).organization
+    other = RoleFactory(network=network_a, organization=other_org, title="Koken bij partner C")
+    person = VolunteerFactory(network=network_a, status=Volunteer.Status.ACTIVE)
+    PlacementFactory(volunteer=person, role=own, status=PlacementStatus.AGREED)
+    PlacementFactory(volunteer=person, role=other, status=PlacementStatus.AGREED)
+    VolunteerHours.objects.create(
+        network=network_a, volunteer=person, role=other, on=timezone.localdate(), hours=7
+    )
+    client.force_login(editor_a)
+
+    page = client.get(reverse("volunteers:portal-detail", args=[person.pk]))
+    assert page.status_code == 200
+    choices = [str(label) for _pk, label in page.context["hours_form"].fields["role"].choices]
+    assert choices == ["Voorlezen bij partner A"]
+    assert page.context["hours_total"] == 0  # partner C's 7 hours are not theirs to see
+    assert "Koken bij partner C" not in page.content.decode()
+    assert "Wis de gegevens" not in page.content.decode()  # erasure is the coordinator's
+
+    url = reverse("volunteers:portal-hours", args=[person.pk])
+    refused = client.post(url, {"role": str(other.pk), "on": timezone.localdate().isoformat(), "hours": "2"})
+    assert refused.status_code == 400
+    saved = client.post(url, {"role": str(own.pk), "on": timezone.localdate().isoformat(), "hours": "2,5"})
+    assert saved.status_code == 302
+    entry = VolunteerHours.objects.get(volunteer=person, role=own)
+    assert entry.hours == Decimal("2.5") and entry.recorded_by == editor_a
+
+
+def test_a_partner_without_a_role_for_the_volunteer_gets_no_hours_form(
+    client, network_a, partner_a, editor_a
+):
+    with_two_factor(editor_a)
+    own = RoleFactory(network=network_a, organization=partner_a)
+    person = VolunteerFactory(network=network_a)
+    PlacementFactory(volunteer=person, role=own, status=PlacementStatus.PROPOSED)  # not working in it yet
+    client.force_login(editor_a)
+    assert client.get(reverse("volunteers:portal-detail", args=[person.pk])).context["hours_form"] is None
+    response = client.post(
+        reverse("volunteers:portal-hours", args=[person.pk]),
+        {"role": str(own.pk), "on": timezone.localdate().isoformat(), "hours": "2"},
+    )
+    assert response.status_code == 404
+    assert not VolunteerHours.objects.filter(volunteer=person).exists()

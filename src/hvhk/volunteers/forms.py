@@ -232,9 +232,19 @@ class HoursForm(forms.Form):
     )
     note = forms.CharField(label=_("Wat (mag je leeg laten)"), max_length=200, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, roles=None, role_required: bool = False, **kwargs):
+        """`roles`: the roles the hours can be for (a partner records hours in their own roles only)."""
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
+        if roles is not None:
+            self.fields["role"] = PartnerChoiceField(
+                label=_("Voor welke rol"),
+                queryset=roles,
+                required=role_required,
+                empty_label=None if role_required else _("Geen bepaalde rol"),
+                error_messages={"invalid_choice": _("Kies een rol waarin deze vrijwilliger werkt.")},
+            )
+            self.fields["role"].label_from_instance = lambda obj: obj.title
 
 
 class HelpRequestForm(forms.ModelForm):

@@ -113,6 +113,30 @@ def volunteers_for(*, role: ActiveRole, status: str = "", search: str = "") -> Q
     return volunteers.select_related("area", "role_wanted").order_by("name", "created_at")
 
 
+def hours_roles(*, role: ActiveRole, volunteer: Volunteer) -> QuerySet[VolunteerRole]:
+    """The roles hours can be recorded in: the volunteer's roles (any, for the coordinator), or for a partner their
+    own roles in which the volunteer works or worked."""
+    roles = VolunteerRole.objects.for_network(role.network)
+    worked = Placement.objects.filter(
+        volunteer=volunteer, status__in=(Placement.Status.AGREED, Placement.Status.ENDED)
+    ).values("role_id")
+    if role.is_coordinator:
+        return roles.filter(pk__in=worked).order_by("title")
+    return roles.filter(pk__in=worked, organization=role.organization).order_by("title")
+
+
+def volunteer_hours(*, role: ActiveRole, volunteer: Volunteer) -> list[VolunteerHours]:
+    """A volunteer's hours, newest first: all for the coordinator, a partner's only those in their roles."""
+    hours = (
+        VolunteerHours.objects.filter(volunteer=volunteer)
+        .select_related("role")
+        .order_by("-on", "-created_at")
+    )
+    if not role.is_coordinator:
+        hours = hours.filter(role__organization=role.organization)
+    return list(hours)
+
+
 def status_counts(*, role: ActiveRole) -> dict[str, int]:
     """How many of the role's volunteers are in each status (each person once)."""
     people = Volunteer.objects.filter(pk__in=volunteers_for(role=role).values("pk"))

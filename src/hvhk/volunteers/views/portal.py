@@ -247,21 +247,31 @@ def pool(request: HttpRequest, role: ActiveRole) -> HttpResponse:
     return _page(request, role, "volunteers/portal/pool.html", context)
 
 
+def _hours_form(role: ActiveRole, person: Volunteer, data=None) -> HoursForm | None:
+    """The coordinator records hours in any role (or none); a partner's editor only in their roles in which the
+    volunteer works (or worked)."""
+    roles = selectors.hours_roles(role=role, volunteer=person)
+    if not role.is_coordinator and not roles.exists():
+        return None
+    return HoursForm(data, roles=roles, role_required=not role.is_coordinator)
+
+
 def _detail_context(request, role: ActiveRole, person: Volunteer, **forms) -> dict:
+    hours = selectors.volunteer_hours(role=role, volunteer=person)
     context = {
         "person": person,
         "interest_labels": _labels(person.interests, INTERESTS),
         "language_labels": _labels(person.languages, LANGUAGES),
         "availability_labels": _slot_labels(person.availability),
         "placements": list(person.placements.all()),
-        "hours_total": sum((h.hours for h in person.hours.all()), start=0),
-        "hours": list(person.hours.select_related("role").order_by("-on")[:10]),
+        "hours_total": sum((h.hours for h in hours), start=0),
+        "hours": hours[:10],
+        "hours_form": forms.get("hours_form") or _hours_form(role, person),
     }
     if role.is_coordinator:
         context |= {
             "follow_form": forms.get("follow_form") or VolunteerForm(instance=person, network=role.network),
             "propose_form": forms.get("propose_form") or ProposeForm(network=role.network),
-            "hours_form": forms.get("hours_form") or HoursForm(),
         }
     context["forms_with_errors"] = [f for f in forms.values() if f is not None and f.errors]
     return context
@@ -330,10 +340,10 @@ def volunteer_propose(request: HttpRequest, role: ActiveRole, pk) -> HttpRespons
 @role_required
 @second_factor
 def volunteer_hours(request: HttpRequest, role: ActiveRole, pk) -> HttpResponse:
-    if not role.is_coordinator:
-        raise Http404("Only the coordinator")
     person = selectors.volunteer_get(role=role, pk=pk)
-    form = HoursForm(request.POST)
+    form = _hours_form(role, person, request.POST)
+    if form is None:
+        raise Http404("This partner has no role in which the volunteer works")
     if form.is_valid():
         try:
             services.hours_record(volunteer=person, acting_user=request.user, **form.cleaned_data)
