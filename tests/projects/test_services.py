@@ -1307,3 +1307,28 @@ def test_a_call_whose_deadline_moves_later_is_reminded_again(reminding, coordina
     assert (FundingCall.objects.get(pk=reminding[20].pk), "4w") in services.deadline_reminders_due(
         today=later
     )
+
+
+# --- deleting -----------------------------------------------------------------------------------------------------
+
+
+def test_a_network_goes_with_its_calls_and_applications_but_a_call_with_applications_stays(
+    network_a, partner_a
+):
+    """A call with applications cannot be deleted on its own (they would lose their call); the whole network can
+    (as the HSDS round trip and a host removing a network do)."""
+    from django.db.models import RestrictedError
+
+    call = CallFactory(network=network_a)
+    application = ApplicationFactory(call=call)
+    ApplicationPartnerFactory(
+        application=application, organization=partner_a, role=ApplicationPartner.Role.LEAD
+    )
+    with pytest.raises(RestrictedError):
+        call.delete()
+    assert FundingCall.objects.filter(pk=call.pk).exists()
+
+    network_a.delete()
+
+    assert not FundingCall.objects.filter(pk=call.pk).exists()
+    assert not Application.objects.filter(pk=application.pk).exists()

@@ -129,7 +129,8 @@ class Application(NetworkScopedModel):
     OPEN = (Status.IDEA, Status.WRITING, Status.SUBMITTED)
     DECIDED = (Status.GRANTED, Status.REFUSED, Status.WITHDRAWN)
 
-    call = models.ForeignKey(FundingCall, on_delete=models.PROTECT, related_name="applications")
+    # RESTRICT: a call with applications cannot be deleted on its own, but goes with its network.
+    call = models.ForeignKey(FundingCall, on_delete=models.RESTRICT, related_name="applications")
     title = models.CharField(_("werktitel"), max_length=200)
     summary = models.TextField(_("ons idee in het kort"), max_length=2000, blank=True)
     text = models.TextField(_("gedeelde tekst"), max_length=50000, blank=True)
