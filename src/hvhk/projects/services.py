@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hvhk.accounts.access import ANY_ORGANIZATION, holds_role
+from hvhk.accounts.access import holds_role
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.uploads import check_upload
 from hvhk.core.models import Network
@@ -660,10 +660,4 @@ def reminder_mark(*, call: FundingCall, which: str) -> bool:
     field = "reminded_4w_at" if which == "4w" else "reminded_1w_at"
     return bool(
         FundingCall.objects.filter(pk=call.pk, **{f"{field}__isnull": True}).update(**{field: timezone.now()})
-    )
-
-
-def is_partner_staff(user: User | None, *, network) -> bool:
-    return holds_role(
-        user, network=network, roles=tuple(RoleAssignment.PARTNER_STAFF), organization=ANY_ORGANIZATION
     )
