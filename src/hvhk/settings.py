@@ -140,6 +140,32 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Read replicas (optional): public reads go to one of them, everything else to the primary (hvhk/core/replicas.py).
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[])):
+    _alias = f"replica_{_number + 1}"
+    DATABASES[_alias] = {
+        **env.db_url_config(_url),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    if DATABASES[_alias]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES[_alias]["OPTIONS"] = {"init_command": "PRAGMA busy_timeout=20000;", "timeout": 20}
+    REPLICA_DATABASES.append(_alias)
+if REPLICA_DATABASES:
+    DATABASE_ROUTERS = ["hvhk.core.replicas.ReplicaRouter"]
+    # After a write, that browser reads from the primary for this many seconds (longer than the replicas' lag).
+    MULTIDB_PINNING_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=5)
+    MULTIDB_PINNING_COOKIE = "hvhk-primary"
+    MULTIDB_PINNING_COOKIE_HTTPONLY = True
+    MULTIDB_PINNING_COOKIE_SECURE = not DEBUG
+    _at = MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+    MIDDLEWARE[_at:_at] = [
+        "multidb.middleware.PinningRouterMiddleware",
+        "hvhk.core.replicas.ReplicaReadsMiddleware",
+    ]
+
 # --- Cache, sessions, tasks -----------------------------------------------------------------------------------
 # Whole public pages live in their own cache ("pages"), so that the many small entries of a large network
 # (result cards, rankings) cannot push them out: a per-process memory cache forgets the least recently used

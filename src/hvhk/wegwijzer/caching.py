@@ -27,8 +27,14 @@ CSRF_PLACEHOLDER = "hvhk-csrf-placeholder-0f3a9c"
 
 def _cacheable(request: HttpRequest) -> bool:
     cookies = request.COOKIES
+    # A visitor who just wrote something reads from the primary for a few seconds (core/replicas.py): their
+    # page is made afresh, not taken from a cache that a replica may have filled a moment before their write.
+    pinned = getattr(settings, "MULTIDB_PINNING_COOKIE", None) in cookies
     return (
-        request.method == "GET" and settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and not pinned
     )
 
 
