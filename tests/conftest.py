@@ -64,6 +64,7 @@ def _fast_and_quiet(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ERASURE_JOURNAL = tmp_path / "erasures.jsonl"
     yield
     usage_discard()  # the wegwijzer's use waits in memory (hvhk.search.usage): none passes to the next test
     translation.activate(

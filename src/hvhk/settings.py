@@ -140,6 +140,15 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The erasure journal (core/lib/erasures.py): kept outside the database, so that erasures done after a backup can
+# be done again after restoring it (`hvhk erasures-replay`). On several web nodes, put it on shared storage.
+ERASURE_JOURNAL = env.path("HVHK_ERASURE_JOURNAL", default=VAR_DIR / "erasures.jsonl")
+ERASURE_REPLAY = {
+    "volunteer": "hvhk.volunteers.services.volunteers_erasure_replay",
+    "support-request": "hvhk.referrals.services.requests.requests_erasure_replay",
+    "activity-registration": "hvhk.activities.services.registrations.registrations_erasure_replay",
+}
+
 # Read replicas (optional): public reads go to one of them, everything else to the primary (hvhk/core/replicas.py).
 REPLICA_DATABASES = []
 for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[])):

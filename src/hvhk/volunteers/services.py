@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from hvhk.accounts.access import holds_role, require_role
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.contact import clean_email, clean_phone
+from hvhk.core.lib.erasures import erasure_record
 from hvhk.core.lib.personal_data import personal_data_found
 from hvhk.core.lib.tokens import token_hash, token_new
 from hvhk.core.models import Area, Network
@@ -616,6 +617,7 @@ def volunteer_erase(*, volunteer: Volunteer, acting_user: User | None = None) ->
         status=PlacementStatus.ENDED, ended_on=today, updated_at=now
     )
     _anonymise(volunteer, now=now)
+    erasure_record(kind="volunteer", ids=[volunteer.pk], network_id=volunteer.network_id)
     volunteer_access_record(
         network=volunteer.network,
         acting_user=acting_user,
@@ -661,12 +663,37 @@ def volunteers_retention(*, now: dt.datetime | None = None, network: Network | N
                 status=VolunteerStatus.DECLINED, ended_on=volunteer.ended_on or timezone.localdate(now)
             )
         _anonymise(volunteer, now=now)
+        erasure_record(kind="volunteer", ids=[volunteer.pk], network_id=volunteer.network_id)
         volunteer_access_record(
             network=volunteer.network,
             acting_user=None,
             action=VolunteerAccess.Action.ERASE,
             volunteer=volunteer,
             detail=f"after {months} months",
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def volunteers_erasure_replay(*, ids: list[str]) -> int:
+    """After a restore from a backup: erase again the volunteers the erasure journal lists (core/lib/erasures.py)
+    and that the backup still holds with their data. Returns how many."""
+    now = timezone.now()
+    count = 0
+    for volunteer in Volunteer.objects.select_for_update().filter(pk__in=ids, anonymised_at__isnull=True):
+        if volunteer.status in Volunteer.CURRENT:
+            Volunteer.objects.filter(pk=volunteer.pk).update(
+                status=VolunteerStatus.STOPPED if volunteer.started_on else VolunteerStatus.DECLINED,
+                ended_on=volunteer.ended_on or timezone.localdate(now),
+            )
+        _anonymise(volunteer, now=now)
+        volunteer_access_record(
+            network=volunteer.network,
+            acting_user=None,
+            action=VolunteerAccess.Action.ERASE,
+            volunteer=volunteer,
+            detail="erased again after a restore from a backup",
         )
         count += 1
     return count

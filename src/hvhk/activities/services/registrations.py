@@ -34,6 +34,8 @@ from hvhk.activities.selectors.availability import (
     units,
 )
 from hvhk.activities.selectors.registrations_public import registration_over, waiting_position
+from hvhk.core.lib.erasures import erasure_record
+from hvhk.core.lib.faults import pause_point
 from hvhk.core.lib.http import absolute_url
 from hvhk.core.lib.mail import send
 from hvhk.core.lib.tokens import token_hash
@@ -292,6 +294,7 @@ def registration_create(
     registration.token_hash = token_hash(token)
     registration.full_clean()
     registration.save()
+    pause_point("activity-registration")  # (tests/faults: killed here, before the commit)
     _after_commit(_mail_created, registration)
     return registration, token
 
@@ -524,28 +527,50 @@ def registrations_anonymise(*, now: dt.datetime | None = None) -> int:
                 Registration.objects.select_for_update().filter(pk__in=pks, anonymised_at__isnull=True)
             )
             for row in rows:
-                row.name = row.email = row.phone = row.children_ages = row.remark = ""
-                row.consent_contact = False
-                row.token_hash = token_hash(secrets.token_urlsafe(32))
-                row.anonymised_at = now
-            Registration.objects.bulk_update(
-                rows,
-                [
-                    "name",
-                    "email",
-                    "phone",
-                    "children_ages",
-                    "remark",
-                    "consent_contact",
-                    "token_hash",
-                    "anonymised_at",
-                ],
+                _blank(row, now)
+            erasure_record(
+                kind="activity-registration",
+                ids=[row.pk for row in rows],
+                network_id=rows[0].network_id if rows else None,
             )
+            Registration.objects.bulk_update(rows, BLANKED)
             if rows:
                 activity = Activity.objects.get(pk=activity_id)
                 _log_anonymised(activity, len(rows))
             total += len(rows)
     return total
+
+
+BLANKED = [
+    "name",
+    "email",
+    "phone",
+    "children_ages",
+    "remark",
+    "consent_contact",
+    "token_hash",
+    "anonymised_at",
+]
+
+
+def _blank(row: Registration, now: dt.datetime) -> None:
+    """Empty what names the family; the private link dies."""
+    row.name = row.email = row.phone = row.children_ages = row.remark = ""
+    row.consent_contact = False
+    row.token_hash = token_hash(secrets.token_urlsafe(32))
+    row.anonymised_at = now
+
+
+@transaction.atomic
+def registrations_erasure_replay(*, ids: list[str]) -> int:
+    """After a restore from a backup: anonymise again the registrations the erasure journal lists
+    (core/lib/erasures.py) that the backup still holds with their data. Returns how many."""
+    now = timezone.now()
+    rows = list(Registration.objects.select_for_update().filter(pk__in=ids, anonymised_at__isnull=True))
+    for row in rows:
+        _blank(row, now)
+    Registration.objects.bulk_update(rows, BLANKED)
+    return len(rows)
 
 
 def _log_anonymised(activity: Activity, count: int) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.access import ANY_ORGANIZATION, require_role
 from hvhk.accounts.models import User
+from hvhk.core.lib.erasures import erasure_record
 from hvhk.core.models import Network
 from hvhk.referrals import display
 from hvhk.referrals.crypto import token_hash
@@ -268,4 +269,23 @@ def request_erase(*, request: SupportRequest, acting_user: User) -> None:
     _require_intake(acting_user, request)
     _facts(request, "erasure").save()
     access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.ERASE)
+    erasure_record(kind="support-request", ids=[request.pk], network_id=request.network_id)
     request.delete()
+
+
+def requests_erasure_replay(*, ids: list[str]) -> int:
+    """After a restore from a backup: erase again the requests the erasure journal lists (core/lib/erasures.py)
+    and that the backup still holds; only their anonymous facts stay, as after the first erasure."""
+    count = 0
+    for request in SupportRequest.objects.filter(pk__in=ids):
+        with transaction.atomic():
+            _facts(request, "erasure").save()
+            access_log_create(
+                request=request,
+                acting_user=None,
+                action=AccessLog.Action.ERASE,
+                detail="again after a restore",
+            )
+            request.delete()
+        count += 1
+    return count

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from hvhk.core.lib.erasures import erasure_record
 from hvhk.core.lib.workdays import working_days_between
 from hvhk.core.models import Network
 from hvhk.referrals.models import AccessLog, Referral, RequestFacts, SupportRequest
@@ -63,6 +64,7 @@ def _anonymise(requests, reason: str) -> int:
             access_log_create(
                 request=request, acting_user=None, action=AccessLog.Action.ANONYMISE, detail=reason
             )
+            erasure_record(kind="support-request", ids=[request.pk], network_id=request.network_id)
             request.delete()
         done += 1
     return done
