@@ -93,6 +93,29 @@ def test_redis_url_selects_the_redis_cache():
     assert "RedisCache" in result.stdout
 
 
+def test_redis_url_gives_a_cache_that_works(tmp_path):
+    """Not only the setting: the cache stores and returns a value in a real Redis (CI runs one on 6379)."""
+    if not _redis_answers():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    code = SETUP + (
+        "from django.core.cache import caches; import uuid; key = 'hvhk-test-' + uuid.uuid4().hex; "
+        "caches['pages'].set(key, 'gevonden', 30); print(caches['pages'].get(key)); caches['pages'].delete(key)"
+    )
+    result = _run(code, HVHK_DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/1", HVHK_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "gevonden"
+
+
+def _redis_answers() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def test_default_database_is_sqlite_in_the_var_folder(tmp_path):
     code = SETUP + "print(settings.DATABASES['default']['NAME'])"
     result = _run(code, HVHK_DEBUG="1", HVHK_VAR_DIR=str(tmp_path / "var"))
