@@ -34,6 +34,7 @@ from hvhk.directory.models import Service
 service = "{service}"
 page = "/{network}/services/" + service + "/"
 api = "/{network}/api/hsds/services/" + service
+search = "/{network}/services/?q=spelotheek"
 seen = {{}}
 
 def which(response):
@@ -47,6 +48,7 @@ family = Client()
 seen["public page"] = which(family.get(page))
 seen["public page, again"] = which(family.get(page))
 seen["api"] = which(family.get(api))
+seen["search"] = which(family.get(search))
 seen["outside a request"] = Service.objects.get(pk=service).name
 with transaction.atomic():
     seen["in a transaction"] = which(family.get(page))
@@ -54,6 +56,7 @@ added = family.post("/{network}/list/add/", {{"service": service}})
 seen["write"] = [added.status_code, added.cookies["hvhk-primary"]["max-age"]]
 seen["after the write"] = which(family.get(page))
 seen["after the write, api"] = which(family.get(api))
+seen["after the write, search"] = which(family.get(search))
 family.cookies.pop("hvhk-primary")
 seen["pin expired"] = which(family.get(page))
 seen["another family"] = which(Client().get(page))
@@ -113,6 +116,8 @@ def two_databases(tmp_path, service_a, partner_a):
         changed = db.execute(
             "UPDATE directory_service SET name = 'Spelotheek REPLICA' WHERE id = ?", [service_a.pk.hex]
         ).rowcount
+        # The replica's search index has lost the service: a search that reads the replica finds nothing.
+        db.execute("DELETE FROM search_searchdocument")
     assert changed == 1
     return primary, replica, service_a, partner_a.network
 
@@ -125,6 +130,7 @@ def test_public_reads_go_to_the_replica_and_everything_else_and_a_writer_to_the_
     assert seen["public page"] == [200, "REPLICA"]
     assert seen["public page, again"] == [200, "REPLICA"]
     assert seen["api"] == [200, "REPLICA"]
+    assert seen["search"] == [200]  # the full-text search itself read the replica's index
     assert seen["outside a request"] == "Spelotheek PRIMARY"  # commands and the task worker
     assert seen["in a transaction"] == [200, "PRIMARY"]
     assert seen["portal"] == [200, "PRIMARY"]
@@ -134,6 +140,7 @@ def test_public_reads_go_to_the_replica_and_everything_else_and_a_writer_to_the_
     assert seen["write"] == [302, 5]  # DATABASE_REPLICA_PIN_SECONDS
     assert seen["after the write"] == [200, "PRIMARY"]
     assert seen["after the write, api"] == [200, "PRIMARY"]
+    assert seen["after the write, search"] == [200, "PRIMARY"]
     assert seen["pin expired"] == [200, "REPLICA"]
 
 

@@ -178,3 +178,20 @@ class Area(NetworkScopedModel):
             raise ValidationError({"parent": _("Een gebied kan niet in zichzelf liggen.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Geef zowel breedte- als lengtegraad, of geen van beide."))
+
+
+class SentMail(models.Model):
+    """The outbox of background jobs: one row per message that left, for one purpose and one recipient, written
+    right after the send (core/lib/mail.send_once). A job that runs again after its worker died skips who already
+    had the mail. The key is an HMAC of purpose and address with the secret key: no address is stored. Not
+    network data: rows are bookkeeping and go after SENT_MAIL_DAYS (`hvhk tasks-recover`)."""
+
+    key = models.CharField(_("sleutel"), max_length=64, unique=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("verstuurde e-mail")
+        verbose_name_plural = _("verstuurde e-mails")
+
+    def __str__(self) -> str:
+        return self.key

@@ -5,7 +5,8 @@ and editor), so confirming needs no sign-in; it expires after FRESHNESS_LINK_DAY
 the person no longer edits the service's organisation.
 
 No "last reminded" date is stored: a run mails each editor once per organisation, and the scheduler runs it
-weekly (`hvhk freshness`, see the command), so nobody gets more than one reminder a week.
+weekly (`hvhk freshness`, see the command), so nobody gets more than one reminder a week. A run whose worker
+died half-way runs again (`hvhk tasks-recover`) and mails only the editors it had not reached (send_once).
 """
 
 import datetime as dt
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
-from hvhk.core.lib.mail import send
+from hvhk.core.lib.mail import job_key, send_once
 from hvhk.core.models import Network
 from hvhk.directory import models as m
 from hvhk.directory.services import service_confirm_current
@@ -167,8 +168,9 @@ def _remind(
         "link_days": FRESHNESS_LINK_DAYS,
         "portal_link": absolute_url("portal:home"),
     }
-    send(
+    send_once(
         _("Klopt het aanbod van {organization} nog?").format(organization=organization.name),
         render_to_string("portal/mail/freshness_reminder.txt", context),
         [editor.email],
+        key=job_key(f"portal.freshness:{organization.pk}"),
     )

@@ -20,7 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from rapidfuzz import process
@@ -32,7 +32,7 @@ from hvhk.directory.models import Service
 from hvhk.search.analysis import PART_MARK, analyse_word, content_words, part_token, split_compound, stem
 from hvhk.search.concepts import Match, concept_index, content_words_in, question_language
 from hvhk.search.indexing import vocabulary
-from hvhk.search.models import COST_BITS, Synonym
+from hvhk.search.models import COST_BITS, SearchDocument, Synonym
 
 FIELDS = ("name_tokens", "term_tokens", "org_tokens", "body_tokens")
 FIELD_WEIGHTS = {"name_tokens": 4.0, "term_tokens": 2.0, "org_tokens": 1.0, "body_tokens": 1.5}
@@ -411,6 +411,8 @@ def _retrieve(
         "d.min_age_months, d.max_age_months"
     )
     found: dict[int, tuple] = {}
+    # Where the router reads documents from: a replica for a public page when there is one (core/replicas.py).
+    connection = connections[router.db_for_read(SearchDocument)]
     with connection.cursor() as cursor:
         for fts, tsquery, fields in _tier_queries(plan, small=_is_small(network)):
             room = RETRIEVE_LIMIT - len(found)

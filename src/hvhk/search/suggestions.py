@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections, router
 
 from hvhk.core.models import Network
 from hvhk.directory.models import Service
 from hvhk.search.indexing import vocabulary
+from hvhk.search.models import SearchDocument
 from hvhk.search.text import fold, words
 
 MIN_LETTERS = 3
@@ -23,6 +24,7 @@ class Suggestions:
 def _service_names(network: Network, prefix: str) -> list[Service]:
     """Active services with a word in their name that starts with `prefix` (unranked, bounded)."""
     head = prefix[:6]
+    connection = connections[router.db_for_read(SearchDocument)]  # a replica when the router chose one
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(

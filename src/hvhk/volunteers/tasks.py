@@ -2,7 +2,7 @@
 sign-up. The volunteer gets a confirmation with their private link in their own language (a second sign-up: the
 link again, nothing changed); the coordinators, and the editors of the partner whose role was chosen, hear that
 someone signed up, without the person's data in the mail (they open it in the portal). A row anonymised meanwhile
-gets no mail."""
+gets no mail. Every mail goes through send_once: a job run again after its worker died sends nobody a mail twice."""
 
 from django.conf import settings
 from django.db.models import Q
@@ -13,7 +13,7 @@ from django_tasks import task
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
-from hvhk.core.lib.mail import send
+from hvhk.core.lib.mail import job_key, send_once
 from hvhk.volunteers.models import HelpRequest, ThankYou, Volunteer
 from hvhk.volunteers.services import volunteer_link
 
@@ -54,10 +54,11 @@ def send_signup_mails(volunteer_id: str, again: bool) -> int:
                 if again
                 else _("Bedankt om vrijwilliger te worden bij %(network)s")
             )
-            sent += send(
+            sent += send_once(
                 subject % {"network": volunteer.network.name},
                 render_to_string("volunteers/mail/signup_confirmed.txt", context),
                 [volunteer.email],
+                key=job_key("volunteers.signup-confirmed"),  # (a second sign-up mails again: per job)
             )
     to = _staff_to_tell(volunteer)
     if to and not again:
@@ -67,10 +68,11 @@ def send_signup_mails(volunteer_id: str, again: bool) -> int:
                 "network": volunteer.network,
                 "link": absolute_url("volunteers:portal-detail", volunteer.pk),
             }
-            sent += send(
+            sent += send_once(
                 _("Nieuwe vrijwilliger aangemeld bij %(network)s") % {"network": volunteer.network.name},
                 render_to_string("volunteers/mail/new_volunteer.txt", context),
                 to,
+                key=f"volunteers.new-volunteer:{volunteer.pk}",
             )
     return sent
 
@@ -93,10 +95,11 @@ def send_help_request(help_request_id: str, volunteer_id: str) -> int:
             "network": help_request.network,
             "link": volunteer_link(volunteer) + f"help/{help_request.pk}/",
         }
-        return send(
+        return send_once(
             _("Kun je helpen? %(title)s") % {"title": help_request.title},
             render_to_string("volunteers/mail/help_request.txt", context),
             [volunteer.email],
+            key=f"volunteers.help-request:{help_request.pk}",
         )
 
 
@@ -110,8 +113,9 @@ def send_thank_you(thanks_id: str, volunteer_id: str) -> int:
         return 0
     with override(volunteer.language or settings.LANGUAGE_CODE):
         context = {"volunteer": volunteer, "thanks": thanks, "network": thanks.network}
-        return send(
+        return send_once(
             thanks.title,
             render_to_string("volunteers/mail/thank_you.txt", context),
             [volunteer.email],
+            key=f"volunteers.thank-you:{thanks.pk}",
         )

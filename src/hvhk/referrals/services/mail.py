@@ -6,15 +6,18 @@ from django.utils.translation import override
 
 from hvhk.accounts.models import RoleAssignment, User
 from hvhk.core.lib.http import absolute_url
-from hvhk.core.lib.mail import send
+from hvhk.core.lib.mail import already_sent, send, send_once
 from hvhk.referrals.models import Referral, SupportRequest
 
 
-def _mail(to: list[str], subject: str, template: str, context: dict) -> int:
+def _mail(to: list[str], subject: str, template: str, context: dict, *, once: str = "") -> int:
+    """`once`: the outbox key of a mail that must not leave twice for the same thing (core/lib/mail.send_once)."""
     if not to:
         return 0
     with override("nl"):
-        return send(subject, render_to_string(template, context), to)
+        sent = send_once(subject, render_to_string(template, context), to, key=once)
+    # What an earlier run of the job sent before it died counts as sent: the caller marks it done.
+    return sent or int(bool(once) and already_sent(key=once, to=to))
 
 
 def _editors(organization_ids) -> list[str]:
@@ -50,12 +53,13 @@ def _tell_intake_new(request: SupportRequest) -> None:
     )
 
 
-def _tell_partner(referral: Referral, template: str) -> int:
+def _tell_partner(referral: Referral, template: str, *, once: str = "") -> int:
     return _mail(
         _editors([referral.organization_id]),
         _("Doorverwijzing {reference}").format(reference=referral.request.reference),
         template,
         {"referral": referral, "link": absolute_url("referrals:referral", referral.pk)},
+        once=once,
     )
 
 

@@ -97,7 +97,9 @@ def _remind(network: Network, now: dt.datetime) -> int:
         since = referral.reminded_at or referral.created_at
         if working_days_between(timezone.localdate(since), timezone.localdate(now)) < limit:
             continue
-        if _tell_partner(referral, "referrals/mail/referral_reminder.txt"):
+        # Once per referral and period, also when a job killed after this mail runs again before the mark.
+        once = f"referrals.reminder:{referral.pk}:{since.isoformat()}"
+        if _tell_partner(referral, "referrals/mail/referral_reminder.txt", once=once):
             referral.reminded_at = now
             referral.save(update_fields=["reminded_at"])
             sent += 1
