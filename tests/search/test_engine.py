@@ -143,7 +143,10 @@ def test_a_small_network_is_searched_with_one_query_and_ranked_as_by_the_tiers(l
         engine.match_services(network=leuven, text="slapen")
     tiered = {t: engine.match_services(network=leuven, text=t) for t in texts}
 
+    def retrievals(queries):  # (PostgreSQL steers a large network's plan with SET LOCAL in a transaction)
+        return [q for q in queries.captured_queries if q["sql"].startswith(("SELECT", "WITH"))]
+
     assert len(one.captured_queries) == 1
-    assert len(tiers.captured_queries) == 3  # one concept: in the name, in the terms, anywhere
+    assert len(retrievals(tiers)) == 3  # one concept: in the name, in the terms, anywhere
     assert single == tiered
     assert sum(1 for scores in single.values() if scores) >= 20
