@@ -89,6 +89,16 @@ def _pg_env(settings: dict) -> dict[str, str]:
     return env
 
 
+def _sqlite_copy(connection, target: Path) -> None:
+    """SQLite's online backup of the connection's database into the file `target`."""
+    connection.ensure_connection()
+    copy = sqlite3.connect(target)
+    try:
+        connection.connection.backup(copy)
+    finally:
+        copy.close()
+
+
 def backup(target: Path, *, alias: str = "default") -> dict:
     """Dump the database to `target` and write its manifest beside it; returns the manifest."""
     if target.exists():
@@ -97,12 +107,7 @@ def backup(target: Path, *, alias: str = "default") -> dict:
     connection = connections[alias]
     taken_at = timezone.now()
     if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        copy = sqlite3.connect(target)
-        try:
-            connection.connection.backup(copy)
-        finally:
-            copy.close()
+        _sqlite_copy(connection, target)
         tables = sqlite_manifest(target)
     elif connection.vendor == "postgresql":
         tables = _pg_dump(connection, target)
@@ -169,14 +174,9 @@ def current_manifest(*, alias: str = "default") -> dict[str, dict]:
     if connection.vendor == "sqlite":
         # Read as a backup is read (sqlite3's own values, not Django's conversions), from a copy of this moment.
         with tempfile.TemporaryDirectory() as folder:
-            copy_path = Path(folder) / "copy.sqlite3"
-            connection.ensure_connection()
-            copy = sqlite3.connect(copy_path)
-            try:
-                connection.connection.backup(copy)
-            finally:
-                copy.close()
-            return sqlite_manifest(copy_path)
+            copy = Path(folder) / "copy.sqlite3"
+            _sqlite_copy(connection, copy)
+            return sqlite_manifest(copy)
     with connection.cursor() as cursor:
         return _table_sums(cursor, _pg_tables(cursor), connection.ops.quote_name)
 
