@@ -318,14 +318,26 @@ class Writers:
                 answer = _request("POST", edit_url, cookies=cookies, data=[*fields, ("action", "submit")])
                 write.done = answer.status == 302
                 if write.done:  # read your own write: the public page, at once, as this partner
-                    public = _get(f"{self.base}/{NETWORK}/services/{self.service}/", cookies=cookies)
-                    write.read_own = marker in public.body
+                    write.read_own = self._read_own(cookies, marker)
                     write.replica_ms = self._replica_lag(marker)
             except (OSError, http.client.HTTPException, StopIteration, AttributeError):
                 write.done = False
             self.writes.append(write)
             self.failed += not write.done
             time.sleep(0.3)
+
+    def _read_own(self, cookies: dict, marker: str) -> bool:
+        """Whether the first page that answers shows the edit (a page that fails during a fault is asked again:
+        that is the fault, not a stale read)."""
+        deadline = time.monotonic() + 10
+        while True:
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                public = _get(f"{self.base}/{NETWORK}/services/{self.service}/", cookies=cookies)
+                if public.status == 200:
+                    return marker in public.body
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
 
     def _replica_lag(self, marker: str) -> float | None:
         import psycopg
