@@ -481,6 +481,17 @@ http {{
 """
 
 
+def stop_group(process: subprocess.Popen) -> None:
+    """Stop a process and everything it started (nginx's workers outlive a master killed alone)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
 def start_nginx(folder: Path, a: int, b: int) -> tuple[subprocess.Popen, int]:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
@@ -493,6 +504,7 @@ def start_nginx(folder: Path, a: int, b: int) -> tuple[subprocess.Popen, int]:
         [nginx, "-p", str(folder), "-c", str(folder / "nginx.conf")],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its workers go with it (stop_group)
     )
     _wait_for(f"http://127.0.0.1:{port}/healthz")
     return process, port
@@ -631,7 +643,7 @@ def main() -> int:
             node.start()
             cleanup.append(node.stop)
         nginx, lb_port = start_nginx(folder / "nginx", nodes[0].port, nodes[1].port)
-        cleanup.append(nginx.kill)
+        cleanup.append(lambda: stop_group(nginx))
         base = f"http://127.0.0.1:{lb_port}"
         say(f"      nodes on ports {nodes[0].port} and {nodes[1].port}, balancer on {lb_port}")
 
