@@ -20,7 +20,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -274,7 +274,7 @@ def index_services(
         delta.subtract(dict.fromkeys(old_words - words, 1))
         indexed.add(service_id)
         if doc is None:
-            to_create.append(SearchDocument(service_id=service_id, **values))
+            to_create.append({"service_id": service_id, **values})
         elif any(getattr(doc, k) != v for k, v in values.items()):
             for key, value in values.items():
                 setattr(doc, key, value)
@@ -283,7 +283,7 @@ def index_services(
     for doc in gone:
         delta.subtract(dict.fromkeys(doc.words.split(), 1))
     SearchDocument.objects.filter(pk__in=[d.pk for d in gone]).delete()
-    SearchDocument.objects.bulk_create(to_create, batch_size=BATCH)
+    _insert_documents(to_create)
     for doc in to_update:  # one UPDATE each keeps the full-text triggers simple
         doc.save()
     if count_words:
@@ -292,6 +292,31 @@ def index_services(
     for network_id in networks:
         bump_network_version(network_id)
     return len(indexed)
+
+
+def _insert_documents(rows: list[dict]) -> None:
+    """INSERT new documents in one executemany per batch: bulk_create's SQL compiler spent a quarter of a
+    rebuild preparing value after value (an import of 10,000 services). The full-text triggers run as before."""
+    if not rows:
+        return
+    fields = [f for f in SearchDocument._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(SearchDocument._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608 (quoted names)
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    now = timezone.now()
+    plain = (str, int)
+    params = [
+        [
+            value if value is None or type(value) in plain else field.get_db_prep_save(value, connection)
+            for field, value in ((f, now if f.attname == "updated_at" else row[f.attname]) for f in fields)
+        ]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(params), BATCH):
+            cursor.executemany(sql, params[start : start + BATCH])
 
 
 NO_FACTS = {"min_age_months": None, "max_age_months": None, "cost_kinds": None}
@@ -410,8 +435,6 @@ def reindex(*, network=None, progress: Callable[[int, int], None] | None = None)
 
 def _refresh_planner_statistics() -> None:
     """After a rebuild, tell the database how its tables look, so it keeps choosing the right indexes."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             # A rebuild deletes and writes every document: the table is left with as many dead rows as live

@@ -94,6 +94,11 @@ class LocalIds:
     def exists(self, model: type[models.Model], source) -> bool:
         return (model, source) in self.here
 
+    def may_exist(self, model: type[models.Model], source) -> bool:
+        """False only for a record that is surely new in this network: its id was looked up and found nowhere
+        here. An area's id is not looked up, and the copy of a record without `source_id` is not either."""
+        return (model, source) in self.here or model is Area or self.id(model, source) != source
+
     def forget_chunk(self) -> None:
         """Between chunks: what was free may be written now (the next lookup finds it here)."""
         self.ids.clear()
