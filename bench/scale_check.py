@@ -241,6 +241,7 @@ class Writers:
     def __init__(self, base: str, replica_url: str, editor: str, service: str) -> None:
         self.base, self.replica_url, self.editor, self.service = base, replica_url, editor, service
         self.writes: list[Write] = []
+        self.stale: list[str] = []  # what a partner saw instead of their own edit
         self.failed = 0
         self.stop = threading.Event()
 
@@ -334,6 +335,12 @@ class Writers:
             with contextlib.suppress(OSError, http.client.HTTPException):
                 public = _get(f"{self.base}/{NETWORK}/services/{self.service}/", cookies=cookies)
                 if public.status == 200:
+                    if marker not in public.body:
+                        found = re.findall(r"scale-edit-\d+-\d+", public.body)
+                        self.stale.append(
+                            f"{marker}: the page showed {found[:2]} (served by {public.headers.get('X-Upstream')}, "
+                            f"cookies {sorted(cookies)})"
+                        )
                     return marker in public.body
             if time.monotonic() > deadline:
                 return False
@@ -472,6 +479,7 @@ http {{
       proxy_set_header Connection "";
       proxy_set_header Host $host;
       proxy_set_header X-Forwarded-Proto https;
+      add_header X-Upstream $upstream_addr always;
       proxy_next_upstream error timeout http_502;
       proxy_connect_timeout 1s;
       proxy_read_timeout 30s;
@@ -767,7 +775,9 @@ def main() -> int:
         if len(lags) < len(edits) or not edits:
             problems.append("not every edit reached the replica")
         if read_own < len(edits):
-            problems.append("the partner did not always read their own write")
+            problems.append(
+                "the partner did not always read their own write: " + "; ".join(writers.stale[:3])
+            )
         if db_recovery is None or db_recovery > GOAL_S:
             problems.append(f"not all answering within {GOAL_S:.0f} s after the database restart")
         if by_phase["outside the faults"]:
