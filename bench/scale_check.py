@@ -232,7 +232,9 @@ class Write:
     service: str = ""
     read_own: bool | None = None
     replica_ms: float | None = None
-    at: float = field(default_factory=time.monotonic)
+    at: float = field(default_factory=time.monotonic)  # when the attempt began
+    ended: float = 0.0  # when its answer (or error) came
+    why: str = ""  # what went wrong, when it did
 
 
 class Writers:
@@ -257,6 +259,7 @@ class Writers:
             number += 1
             marker = f"scale-family-{number}-{os.getpid()}"
             cookies: dict = {}
+            began = time.monotonic()
             try:
                 page = _get(f"{self.base}/{NETWORK}/ask/", cookies=cookies)
                 answer = _request(
@@ -273,9 +276,12 @@ class Writers:
                     ],
                 )
                 done = answer.status == 302 and "jouw-vraag" in answer.headers.get("Location", "")
-            except (OSError, http.client.HTTPException, AttributeError):
-                done = False
-            self.writes.append(Write("question", marker, done, cookies))
+                why = "" if done else f"answered {answer.status}"
+            except (OSError, http.client.HTTPException, AttributeError) as error:
+                done, why = False, f"{type(error).__name__}: {error}"[:120]
+            self.writes.append(
+                Write("question", marker, done, cookies, at=began, ended=time.monotonic(), why=why)
+            )
             self.failed += not done
             time.sleep(0.2)
 
@@ -306,7 +312,7 @@ class Writers:
         while not self.stop.is_set():
             number += 1
             marker = f"scale-edit-{number}-{os.getpid()}"
-            write = Write("edit", marker, False, service=self.service)
+            write = Write("edit", marker, False, service=self.service)  # (began now)
             try:
                 page = _get(edit_url, cookies=cookies)
                 form = _Form("description")
@@ -318,11 +324,13 @@ class Writers:
                 ]
                 answer = _request("POST", edit_url, cookies=cookies, data=[*fields, ("action", "submit")])
                 write.done = answer.status == 302
+                write.why = "" if write.done else f"answered {answer.status}"
                 if write.done:  # read your own write: the public page, at once, as this partner
                     write.read_own = self._read_own(cookies, marker)
                     write.replica_ms = self._replica_lag(marker)
-            except (OSError, http.client.HTTPException, StopIteration, AttributeError):
-                write.done = False
+            except (OSError, http.client.HTTPException, StopIteration, AttributeError) as error:
+                write.done, write.why = False, f"{type(error).__name__}: {error}"[:120]
+            write.ended = time.monotonic()
             self.writes.append(write)
             self.failed += not write.done
             time.sleep(0.3)
@@ -745,10 +753,16 @@ def main() -> int:
             f"timeout {load['timeout']})"
         )
         failed = [w for w in writers.writes if not w.done]
+
+        def during(w: Write, start: float, end: float) -> bool:  # the attempt overlapped [start, end)
+            return w.at < end and w.ended >= start
+
+        in_kill = [w for w in failed if during(w, kill_at, restart_at)]
+        in_restart = [w for w in failed if w not in in_kill and during(w, restart_at, restarted + GOAL_S)]
         by_phase = {
-            "outside the faults": sum(1 for w in failed if w.at < kill_at or w.at >= restarted + GOAL_S),
-            "while node A was down": sum(1 for w in failed if kill_at <= w.at < restart_at),
-            "during the database restart": sum(1 for w in failed if restart_at <= w.at < restarted + GOAL_S),
+            "outside the faults": len(failed) - len(in_kill) - len(in_restart),
+            "while node A was down": len(in_kill),
+            "during the database restart": len(in_restart),
         }
         say(
             f"      writes: {len(done)} done ({len(done) - len(edits)} questions, {len(edits)} edits), {len(lost)} "
@@ -781,7 +795,11 @@ def main() -> int:
         if db_recovery is None or db_recovery > GOAL_S:
             problems.append(f"not all answering within {GOAL_S:.0f} s after the database restart")
         if by_phase["outside the faults"]:
-            problems.append("writes failed outside the faults")
+            outside = [w for w in failed if w not in in_kill and w not in in_restart]
+            problems.append(
+                "writes failed outside the faults: "
+                + "; ".join(f"{w.kind} at {w.at - load_started:.1f} s, {w.why}" for w in outside[:3])
+            )
         for problem in problems:
             say(f"      PROBLEM: {problem}")
         say(
