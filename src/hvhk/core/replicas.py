@@ -1,4 +1,4 @@
-"""Read replicas: public reads go to a replica, everything else to the primary (settings.DATABASE_REPLICAS).
+"""Read replicas: public reads go to a replica, everything else to the primary (settings.REPLICA_DATABASES).
 
 Only active when DATABASE_REPLICA_URLS is set (settings add the router and the two middlewares then); without it
 every query goes to `default`, as before.
@@ -37,10 +37,6 @@ READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
 
 _state = threading.local()
 _down_until: dict[str, float] = {}
-
-
-def replica_reads_allowed() -> bool:
-    return getattr(_state, "replica", None) is not None
 
 
 def _choose_replica() -> str | None:

@@ -596,6 +596,15 @@ def _anonymise(volunteer: Volunteer, *, now: dt.datetime) -> None:
     VolunteerHours.objects.filter(volunteer=volunteer).update(note="")
 
 
+def _stop(volunteer: Volunteer, *, today: dt.date) -> None:
+    """A volunteer who is erased while taking part stops (or, never started, is not taken on) today."""
+    if volunteer.status in Volunteer.CURRENT:
+        Volunteer.objects.filter(pk=volunteer.pk).update(
+            status=VolunteerStatus.STOPPED if volunteer.started_on else VolunteerStatus.DECLINED,
+            ended_on=volunteer.ended_on or today,
+        )
+
+
 @transaction.atomic
 def volunteer_erase(*, volunteer: Volunteer, acting_user: User | None = None) -> Volunteer:
     """Erase a volunteer's personal data now: asked by the volunteer (their private link, `acting_user` None) or
@@ -608,11 +617,7 @@ def volunteer_erase(*, volunteer: Volunteer, acting_user: User | None = None) ->
         return volunteer
     now = timezone.now()
     today = timezone.localdate()
-    if volunteer.status in Volunteer.CURRENT:
-        Volunteer.objects.filter(pk=volunteer.pk).update(
-            status=VolunteerStatus.STOPPED if volunteer.started_on else VolunteerStatus.DECLINED,
-            ended_on=volunteer.ended_on or today,
-        )
+    _stop(volunteer, today=today)
     Placement.objects.filter(volunteer=volunteer, status__in=Placement.OPEN).update(
         status=PlacementStatus.ENDED, ended_on=today, updated_at=now
     )
@@ -682,11 +687,7 @@ def volunteers_erasure_replay(*, ids: list[str]) -> int:
     now = timezone.now()
     count = 0
     for volunteer in Volunteer.objects.select_for_update().filter(pk__in=ids, anonymised_at__isnull=True):
-        if volunteer.status in Volunteer.CURRENT:
-            Volunteer.objects.filter(pk=volunteer.pk).update(
-                status=VolunteerStatus.STOPPED if volunteer.started_on else VolunteerStatus.DECLINED,
-                ended_on=volunteer.ended_on or timezone.localdate(now),
-            )
+        _stop(volunteer, today=timezone.localdate(now))
         _anonymise(volunteer, now=now)
         volunteer_access_record(
             network=volunteer.network,

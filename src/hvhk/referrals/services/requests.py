@@ -267,9 +267,14 @@ def request_erase(*, request: SupportRequest, acting_user: User) -> None:
     """Erase a request on the family's demand (an intake worker does it); only anonymous facts and the access log
     stay."""
     _require_intake(acting_user, request)
-    _facts(request, "erasure").save()
-    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.ERASE)
     erasure_record(kind="support-request", ids=[request.pk], network_id=request.network_id)
+    _erase(request, acting_user=acting_user)
+
+
+def _erase(request: SupportRequest, *, acting_user: User | None, detail: str = "") -> None:
+    """Keep the request's anonymous facts and an access log row; delete the rest."""
+    _facts(request, "erasure").save()
+    access_log_create(request=request, acting_user=acting_user, action=AccessLog.Action.ERASE, detail=detail)
     request.delete()
 
 
@@ -279,13 +284,6 @@ def requests_erasure_replay(*, ids: list[str]) -> int:
     count = 0
     for request in SupportRequest.objects.filter(pk__in=ids):
         with transaction.atomic():
-            _facts(request, "erasure").save()
-            access_log_create(
-                request=request,
-                acting_user=None,
-                action=AccessLog.Action.ERASE,
-                detail="again after a restore",
-            )
-            request.delete()
+            _erase(request, acting_user=None, detail="again after a restore")
         count += 1
     return count
