@@ -111,16 +111,44 @@ def test_a_large_network_asks_for_every_need_by_its_own_words_and_then_for_any_w
 
 def test_the_any_word_tiers_leave_out_words_that_most_documents_have_while_another_is_left():
     """At 100,000 services "kind" is in a quarter of the documents: asked for any word, it handed over 150 of
-    24,000 documents in no useful order and took most of the search's time. The first tier (every need) still asks
-    for it, and a question of common words only is still asked by them."""
+    24,000 documents in no useful order and took most of the search's time. A question of common words only is
+    still asked by them."""
     need = engine.Concept("schoolreis", {("schoolreis",): 1.0, ("kind",): 0.6, ("kind", "gezin"): 0.57})
     other = engine.Concept("geld", {("geld",): 1.0})
     tiers = engine._tier_queries(engine.QueryPlan([need, other]), common=frozenset({"kind", "gezin", "geld"}))
-    (_fts, first, _fields), *later = tiers
-    assert first == "(schoolreis | kind | kind & gezin) & (geld)"
+    (_fts, first, _fields), (_fts, in_name, name_fields), *later = tiers
+    # Every need by its rarer words (a need of common words only keeps them), then by all of them in the name.
+    assert first == "(schoolreis) & (geld)"
+    assert in_name == "(schoolreis | kind | kind & gezin) & (geld)"
+    assert name_fields == ("name_tokens",)
+    assert len(later) == 3
     for fts, tsquery, _fields in later:
         assert tsquery == "(schoolreis)"
         assert fts == '("schoolreis")'
     # Nothing but common words: those are asked.
     only_common = engine._tier_queries(engine.QueryPlan([other]), common=frozenset({"geld"}))
     assert [tsquery for _f, tsquery, _c in only_common] == ["(geld)"] * 3
+    # No common word: no extra tier.
+    assert len(engine._tier_queries(engine.QueryPlan([need, other]))) == 4
+
+
+def test_the_any_word_tiers_ask_for_the_best_words_up_to_a_budget_of_documents(monkeypatch):
+    """Each concept keeps its best word; the others are added best and rarest first while the documents they are
+    in add up to at most ANY_WORD_BUDGET: PostgreSQL lists every document of every word asked before handing
+    over the first 150 in no useful order."""
+    monkeypatch.setattr(engine, "ANY_WORD_BUDGET", 4000)
+    need = engine.Concept(
+        "eerste hulp",
+        {("ehbo",): 1.0, ("reanimatie",): 0.9, ("ongeval",): 0.9, ("borstvoed",): 0.54, ("opgroei",): 0.54},
+        broader={("borstvoed",), ("opgroei",)},
+    )
+    other = engine.Concept("baby", {("baby",): 1.0, ("zuigel",): 0.9})
+    counts = {"ehbo": 50, "reanimatie": 300, "ongeval": 900, "borstvoed": 100, "opgroei": 4000, "baby": 3000}
+    counts["zuigel"] = 200
+    *_first, (_fts, tsquery, _fields) = engine._tier_queries(engine.QueryPlan([need, other]), counts=counts)
+    # ehbo (50) and baby (3000) are each concept's best; then reanimatie (300) and zuigel (200) are the best of
+    # the rest (3,550 documents); ongeval (900) would pass the budget, borstvoed (100) still fits, opgroei not.
+    assert tsquery == "(ehbo | reanimatie | borstvoed | baby | zuigel)"
+    # Without counts (a small network is asked once anyway) nothing is left out.
+    *_first, (_fts, tsquery, _fields) = engine._tier_queries(engine.QueryPlan([need, other]))
+    assert tsquery == "(ehbo | reanimatie | ongeval | borstvoed | opgroei | baby | zuigel)"

@@ -42,6 +42,7 @@ RETRIEVE_LIMIT = 150  # documents the database hands over for scoring
 # that, asking for it costs nothing worth saving.
 COMMON_SHARE = 0.05
 COMMON_MINIMUM = 5000
+ANY_WORD_BUDGET = 8000  # documents the any-word tiers may ask a large index for (see _within_budget)
 RELATIVE_CUTOFF = 0.05  # results scoring below this share of the best one are noise ("opvang" for "crèche")
 MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
 NEED_WEIGHT = 0.5  # concepts weighing less name no need: retrieval does not require them
@@ -301,7 +302,7 @@ def _join_multiword_synonyms(concepts: list[Concept], groups: list[list[list[str
 # rank: ranking every match of a common word ("ouders" is in most documents) costs more than the whole page.
 # Within a tier the database stops as soon as enough rows are found. Python then scores what was retrieved.
 TIERS = (
-    ("all concepts, any field", None),
+    ("all concepts, any field", None),  # (and "all concepts, in the name": see _tier_queries)
     ("any word, in the name", ("name_tokens",)),
     ("any word, life domain or target group", ("term_tokens",)),
     ("any word, anywhere", None),
@@ -321,7 +322,11 @@ PG_VECTORS = {None: "d.vector", ("name_tokens",): "d.name_vector", ("term_tokens
 
 
 def _tier_queries(
-    plan: QueryPlan, *, small: bool = False, common: frozenset[str] = frozenset()
+    plan: QueryPlan,
+    *,
+    small: bool = False,
+    common: frozenset[str] = frozenset(),
+    counts: dict[str, int] | None = None,
 ) -> list[tuple[str, str, tuple[str, ...] | None]]:
     """(FTS5 match, tsquery, columns) per tier; tier 1 only when there is more than one concept. In a `small`
     network (no more documents than RETRIEVE_LIMIT) the last tier alone finds every match: one query.
@@ -329,7 +334,9 @@ def _tier_queries(
     The "any word" tiers leave out the phrases whose every token is `common` (in more than COMMON_SHARE of all
     documents: "kind", "klein"), as long as another phrase is left: they hand over the first RETRIEVE_LIMIT of
     tens of thousands of documents in no useful order, and building that list took PostgreSQL 35 ms of a 53 ms
-    search at 100,000 services. A document with such a word and a rarer one of the question is still found.
+    search at 100,000 services. A document with such a word and a rarer one of the question is still found. With
+    `counts` (the word list's document counts) they also keep to ANY_WORD_BUDGET (see _within_budget). Tier 1
+    leaves the common words out of a need that has rarer ones, and a tier 1b asks for them in the name only.
 
     Tier 1 asks for each need by its own words, not by its broader concepts' (those are the common words of
     where families are sent, "opvoeding", "kind en gezin"): at 100,000 services they made PostgreSQL's index
@@ -346,13 +353,59 @@ def _tier_queries(
     ]
     queries = []
     if len(concepts) > 1:
+        # Each need by its rarer words, as long as it has some: "geld voor schoolreis" asked with "geld" and
+        # "school" (each in a third of the documents at 100,000 services) made PostgreSQL's index list all 16,550
+        # documents with both before handing over 150 of them in no useful order (39 ms). A service that has the
+        # common words in its name ("Geld voor school") is asked for next, in the short name field.
+        rarer = [[p for p in group if not common.issuperset(p)] or group for group in concepts]
         queries.append(
-            (" AND ".join(_fts_group(a) for a in concepts), " & ".join(_ts_group(a) for a in concepts), None)
+            (" AND ".join(_fts_group(a) for a in rarer), " & ".join(_ts_group(a) for a in rarer), None)
         )
+        if rarer != concepts:
+            queries.append(
+                (
+                    " AND ".join(_fts_group(a) for a in concepts),
+                    " & ".join(_ts_group(a) for a in concepts),
+                    ("name_tokens",),
+                )
+            )
     rare = [phrase for phrase in every if not common.issuperset(phrase)] or every
+    if counts is not None:
+        rare = _within_budget(plan, rare, counts)
     for _label, columns in TIERS[1:]:
         queries.append((_fts_group(rare), _ts_group(rare), columns))
     return queries
+
+
+def _phrase_count(phrase: Phrase, counts: dict[str, int]) -> int:
+    """About how many documents have the phrase: those with its rarest word (a part as the word on its own)."""
+    return min(counts.get(token.removeprefix(PART_MARK), 0) for token in phrase)
+
+
+def _within_budget(plan: QueryPlan, phrases: list[Phrase], counts: dict[str, int]) -> list[Phrase]:
+    """The phrases the any-word tiers ask for: each concept's best one, then the others, best and rarest first,
+    while their documents add up to at most ANY_WORD_BUDGET (in their own order).
+
+    PostgreSQL's index lists every document with any of the words before the first is read (at 100,000 services
+    25,860 documents for "اسعافات اولية للرضع", 34 ms), and these tiers hand over the first RETRIEVE_LIMIT in no
+    useful order: words beyond the budget bring work, not better results. A network's own small index has no
+    budget (see `small`)."""
+    value: dict[Phrase, float] = {}
+    firsts = set()
+    for concept in plan.concepts:
+        own = [p for p in concept.alternatives if p in phrases]
+        if own:
+            firsts.add(max(own, key=lambda p: (concept.alternatives[p], -_phrase_count(p, counts))))
+        for p in own:
+            value[p] = max(value.get(p, 0.0), concept.alternatives[p] * concept.weight)
+    ranked = sorted(phrases, key=lambda p: (p not in firsts, -value.get(p, 0.0), _phrase_count(p, counts)))
+    kept, used = set(), 0
+    for phrase in ranked:
+        documents = _phrase_count(phrase, counts)
+        if phrase in firsts or used + documents <= ANY_WORD_BUDGET:
+            kept.add(phrase)
+            used += documents
+    return [p for p in phrases if p in kept]
 
 
 def _common_tokens(plan: QueryPlan) -> frozenset[str]:
@@ -449,7 +502,8 @@ def _retrieve(
         if steer:
             cursor.execute("SET LOCAL enable_seqscan = off")
         common = frozenset() if small else _common_tokens(plan)
-        for fts, tsquery, fields in _tier_queries(plan, small=small, common=common):
+        counts = None if small else vocabulary().stem_counts
+        for fts, tsquery, fields in _tier_queries(plan, small=small, common=common, counts=counts):
             room = RETRIEVE_LIMIT - len(found)
             if room <= 0:
                 break
