@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from hvhk.core.lib.versions import bump_network_version
@@ -119,10 +120,38 @@ def _with_translations(value: str, translations: dict | None, field: str) -> lis
     ]
 
 
+@dataclass
+class _Read:
+    """One service as a batch reads it: its texts per weighted field, the filter values its document keeps
+    (ages in months and the bits of its kinds of price) and its place words (see PLACE_EVERYWHERE)."""
+
+    service_id: uuid.UUID
+    network_id: uuid.UUID
+    texts: dict[str, str]
+    facts: dict
+    places: str
+
+
 def _texts(ids: list) -> Iterator[tuple[uuid.UUID, uuid.UUID, dict[str, str]]]:
-    """(service id, network id, text per weighted field) of the active services among `ids`, Dutch and every
-    translation, read as plain values in four queries."""
-    links = list(Attribute.objects.filter(service_id__in=ids).values_list("service_id", "taxonomy_term_id"))
+    """(service id, network id, text per weighted field) of the active services among `ids`."""
+    for read in _read(ids):
+        yield read.service_id, read.network_id, read.texts
+
+
+def _among(ids: list):
+    """`ids` for an `__in` filter: on PostgreSQL one array (a list of 2,000 values made each query of a rebuild
+    take 1.7 times as long to send and plan)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::uuid[])", [list(ids)])
+    return ids
+
+
+def _read(ids: list) -> Iterator[_Read]:
+    """The active services among `ids`, Dutch and every translation, read as plain values in six queries: the
+    services with their organisation and ages, their life domains (links, then terms), their places with areas
+    and cities, the areas they serve and their prices."""
+    among = _among(ids)
+    links = list(Attribute.objects.filter(service_id__in=among).values_list("service_id", "taxonomy_term_id"))
     term_texts = {
         term_id: _with_translations(name, translations, "name")
         for term_id, name, translations in TaxonomyTerm.objects.filter(
@@ -132,16 +161,41 @@ def _texts(ids: list) -> Iterator[tuple[uuid.UUID, uuid.UUID, dict[str, str]]]:
     terms: dict = defaultdict(list)
     for service_id, term_id in links:
         terms[service_id] += term_texts.get(term_id, [])
-    places: dict = defaultdict(list)
-    for service_id, location, area in ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
-        "service_id", "location__name", "location__area__name"
+    # One row per place and address (a place without an address once): names and areas once per place, then the
+    # cities, in the order the text always had.
+    names: dict = defaultdict(list)
+    cities: dict = defaultdict(list)
+    place_words: dict = defaultdict(set)
+    located: set = set()
+    seen: set = set()
+    for link_id, service_id, location, area, area_id, city in ServiceAtLocation.objects.filter(
+        service_id__in=among
+    ).values_list(
+        "id",
+        "service_id",
+        "location__name",
+        "location__area__name",
+        "location__area_id",
+        "location__addresses__city",
     ):
-        places[service_id] += [location or "", area or ""]
-    for service_id, city in ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
-        "service_id", "location__addresses__city"
+        located.add(service_id)
+        if link_id not in seen:
+            seen.add(link_id)
+            names[service_id] += [location or "", area or ""]
+            if area_id:
+                place_words[service_id].add(place_token("l", area_id))
+        cities[service_id].append(city or "")
+    for service_id, area_id in ServiceArea.objects.filter(service_id__in=among).values_list(
+        "service_id", "area_id"
     ):
-        places[service_id].append(city or "")
-    rows = Service.objects.filter(pk__in=ids, status=Service.Status.ACTIVE).values_list(
+        located.add(service_id)
+        if area_id:
+            place_words[service_id].add(place_token("c", area_id))
+    costs: dict = {}
+    for service_id, kind in CostOption.objects.filter(service_id__in=among).values_list("service_id", "kind"):
+        if kind in COST_BITS:
+            costs[service_id] = costs.get(service_id, 0) | COST_BITS[kind]
+    rows = Service.objects.filter(pk__in=among, status=Service.Status.ACTIVE).values_list(
         "id",
         "network_id",
         "name",
@@ -153,6 +207,8 @@ def _texts(ids: list) -> Iterator[tuple[uuid.UUID, uuid.UUID, dict[str, str]]]:
         "translations",
         "organization__name",
         "organization__alternate_name",
+        "minimum_age_months",
+        "maximum_age_months",
     )
     for (
         service_id,
@@ -166,25 +222,26 @@ def _texts(ids: list) -> Iterator[tuple[uuid.UUID, uuid.UUID, dict[str, str]]]:
         translations,
         organization,
         organization_alternate,
+        low,
+        high,
     ) in rows:
-        yield (
-            service_id,
-            network_id,
-            {
-                "name": " ".join(
-                    _with_translations(name, translations, "name")
-                    + _with_translations(alternate, translations, "alternate_name")
-                ),
-                "terms": " ".join(terms.get(service_id, [])),
-                "org": f"{organization} {organization_alternate}",
-                "body": " ".join(
-                    _with_translations(description, translations, "description")
-                    + _with_translations(application, translations, "application_process")
-                    + _with_translations(eligibility, translations, "eligibility_description")
-                    + [fees or "", *places.get(service_id, [])]
-                ),
-            },
-        )
+        texts = {
+            "name": " ".join(
+                _with_translations(name, translations, "name")
+                + _with_translations(alternate, translations, "alternate_name")
+            ),
+            "terms": " ".join(terms.get(service_id, [])),
+            "org": f"{organization} {organization_alternate}",
+            "body": " ".join(
+                _with_translations(description, translations, "description")
+                + _with_translations(application, translations, "application_process")
+                + _with_translations(eligibility, translations, "eligibility_description")
+                + [fees or "", *names.get(service_id, []), *cities.get(service_id, [])]
+            ),
+        }
+        facts = {"min_age_months": low, "max_age_months": high, "cost_kinds": costs.get(service_id)}
+        places = " ".join(sorted(place_words[service_id])) if service_id in located else PLACE_EVERYWHERE
+        yield _Read(service_id, network_id, texts, facts, places)
 
 
 SERVICE_TEXTS = ("name", "alternate_name", "description", "application_process", "eligibility_description")
@@ -289,18 +346,17 @@ def index_services(
     if not ids:
         return 0
     analyser = analyser or _Analyser(vocabulary().splitting)
-    existing = {d.service_id: d for d in SearchDocument.objects.filter(service_id__in=ids)}
+    existing = {d.service_id: d for d in SearchDocument.objects.filter(service_id__in=_among(ids))}
     delta: Counter[str] = Counter()
     indexed, to_create, to_update = set(), [], []
     networks = {d.network_id for d in existing.values()}
-    facts = _filter_facts(ids)
-    places = _place_facts(ids)
-    for service_id, network_id, texts in _texts(ids):
-        values, words = analyser.document(network_id, texts)
-        values.update(facts.get(service_id, NO_FACTS))
+    for read in _read(ids):
+        service_id, network_id = read.service_id, read.network_id
+        values, words = analyser.document(network_id, read.texts)
+        values.update(read.facts)
         # The place words go into the fields a search asks for on their own (and so into the whole document).
         for column in ("name_tokens", "term_tokens"):
-            values[column] = f"{values[column]} {places[service_id]}".strip()
+            values[column] = f"{values[column]} {read.places}".strip()
         networks.add(network_id)
         doc = existing.get(service_id)
         old_words = set(doc.words.split()) if doc else set()
@@ -351,6 +407,15 @@ def _insert_documents(rows: list[dict]) -> None:
         for row in rows
     ]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY takes the rows in one stream (100,000 new documents: 16.5 s, against 24.5 s for executemany).
+            columns = ", ".join(quote(f.column) for f in fields)
+            with cursor.cursor.copy(
+                f"COPY {quote(SearchDocument._meta.db_table)} ({columns}) FROM STDIN"  # quoted names
+            ) as copy:
+                for row in params:
+                    copy.write_row(row)
+            return
         for start in range(0, len(params), BATCH):
             cursor.executemany(sql, params[start : start + BATCH])
 
@@ -381,8 +446,6 @@ def _update_documents(docs: list[SearchDocument]) -> None:
             cursor.executemany(sql, params[start : start + BATCH])
 
 
-NO_FACTS = {"min_age_months": None, "max_age_months": None, "cost_kinds": None}
-
 # Where a service is, as words of its name and term fields (never counted, suggested or marked: no visitor types
 # them): "zzpl<area>" for each of its locations' areas, "zzpc<area>" for each area it serves, and "zzpeverywhere"
 # when it has neither a location nor an area it serves. An area filter asks for any of the area's words together
@@ -394,42 +457,6 @@ PLACE_EVERYWHERE = "zzpeverywhere"
 def place_token(kind: str, area_id: uuid.UUID) -> str:
     """A place word: `kind` "l" for a location's area, "c" for an area served."""
     return f"zzp{kind}{area_id.hex}"
-
-
-def _place_facts(ids: list) -> dict[uuid.UUID, str]:
-    """Per service its place words (see PLACE_EVERYWHERE)."""
-    places: dict[uuid.UUID, set[str]] = defaultdict(set)
-    located: set[uuid.UUID] = set()
-    for service_id, area_id in ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
-        "service_id", "location__area_id"
-    ):
-        located.add(service_id)
-        if area_id:
-            places[service_id].add(place_token("l", area_id))
-    for service_id, area_id in ServiceArea.objects.filter(service_id__in=ids).values_list(
-        "service_id", "area_id"
-    ):
-        located.add(service_id)
-        if area_id:
-            places[service_id].add(place_token("c", area_id))
-    return {
-        service_id: " ".join(sorted(places[service_id])) if service_id in located else PLACE_EVERYWHERE
-        for service_id in ids
-    }
-
-
-def _filter_facts(ids: list) -> dict:
-    """Per service the filter values a document keeps: its ages and the bitmask of its kinds of price."""
-    facts = {
-        service_id: {"min_age_months": low, "max_age_months": high, "cost_kinds": None}
-        for service_id, low, high in Service.objects.filter(pk__in=ids).values_list(
-            "id", "minimum_age_months", "maximum_age_months"
-        )
-    }
-    for service_id, kind in CostOption.objects.filter(service_id__in=ids).values_list("service_id", "kind"):
-        if service_id in facts and kind in COST_BITS:
-            facts[service_id]["cost_kinds"] = (facts[service_id]["cost_kinds"] or 0) | COST_BITS[kind]
-    return facts
 
 
 _pending = threading.local()
