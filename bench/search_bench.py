@@ -4,8 +4,8 @@ For each database: the time to build the search index from scratch, the p50/p95 
 over a fixed query mix (the judged queries, plain and with filters, with the ranking cache off; "+rows" also
 loads the 20 services of the page as model objects), and the
 throughput of the full results page against a bare Django view and /healthz, served by 2 gunicorn workers with
-production settings, in the same run. Targets (issue 5): p95 <= 20 ms, results page >= 0.5x the bare view,
-index build <= 60 s.
+production settings, in the same run. Targets: p95 <= 20 ms for every mix (issues 5 and 19), results page >= 0.5x
+the bare view, index build <= 45 s on PostgreSQL (issue 19) and <= 60 s on SQLite (issue 5).
 """
 
 import argparse
@@ -28,7 +28,7 @@ FILTERS = {
     "age+free": {"age": "3", "age_months": (36, 47), "costs": ("free",)},
     "area": {"area": "kessel-lo"},
 }
-TARGETS = {"p95_ms": 20.0, "index_s": 60.0, "page_to_bare": 0.5}
+TARGETS = {"p95_ms": 20.0, "index_s": {"postgresql": 45.0, "sqlite": 60.0}, "page_to_bare": 0.5}
 
 
 def _worker(services: int) -> None:
@@ -188,7 +188,7 @@ def _report(results: list[dict], out) -> None:
     for r in results:
         load = r["load"]
         out.write(f"== {r['vendor']}: {r['services']:,} services; data built in {r['build_s']:.0f}s\n")
-        out.write(f"   index build {r['index_s']:.1f}s (target <= {TARGETS['index_s']:.0f}s)\n")
+        out.write(f"   index build {r['index_s']:.1f}s (target <= {TARGETS['index_s'][r['vendor']]:.0f}s)\n")
         for mix, lat in r["latency"].items():
             out.write(
                 f"   search {mix:9} p50 {lat['p50_ms']:6.1f} ms  p95 {lat['p95_ms']:6.1f} ms  "

@@ -115,9 +115,11 @@ def test_the_any_word_tiers_leave_out_words_that_most_documents_have_while_anoth
     still asked by them."""
     need = engine.Concept("schoolreis", {("schoolreis",): 1.0, ("kind",): 0.6, ("kind", "gezin"): 0.57})
     other = engine.Concept("geld", {("geld",): 1.0})
-    tiers = engine._tier_queries(engine.QueryPlan([need, other]), common=frozenset({"kind", "gezin", "geld"}))
+    common = frozenset({"kind", "gezin", "geld"})
+    tiers = engine._tier_queries(engine.QueryPlan([need, other]), common=common, counts={})
     (_fts, first, _fields), (_fts, in_name, name_fields), *later = tiers
-    # Every need by its rarer words (a need of common words only keeps them), then by all of them in the name.
+    # PostgreSQL (counts given): every need by its rarer words (a need of common words only keeps them), then by
+    # all of them in the name.
     assert first == "(schoolreis) & (geld)"
     assert in_name == "(schoolreis | kind | kind & gezin) & (geld)"
     assert name_fields == ("name_tokens",)
@@ -129,7 +131,11 @@ def test_the_any_word_tiers_leave_out_words_that_most_documents_have_while_anoth
     only_common = engine._tier_queries(engine.QueryPlan([other]), common=frozenset({"geld"}))
     assert [tsquery for _f, tsquery, _c in only_common] == ["(geld)"] * 3
     # No common word: no extra tier.
-    assert len(engine._tier_queries(engine.QueryPlan([need, other]))) == 4
+    assert len(engine._tier_queries(engine.QueryPlan([need, other]), counts={})) == 4
+    # SQLite (no counts): FTS5 stops at the LIMIT, so tier 1 asks for every need by all its words.
+    (_fts, first, _fields), *later = engine._tier_queries(engine.QueryPlan([need, other]), common=common)
+    assert first == "(schoolreis | kind | kind & gezin) & (geld)"
+    assert len(later) == 3
 
 
 def test_the_any_word_tiers_ask_for_the_best_words_up_to_a_budget_of_documents(monkeypatch):
