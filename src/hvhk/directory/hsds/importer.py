@@ -9,6 +9,7 @@ transaction, so it can record durably what it owes, and again after the commit, 
 (see hooks.py).
 """
 
+import gc
 import time
 import uuid
 from collections import defaultdict
@@ -70,7 +71,7 @@ class Importer(Writer):
         started = time.monotonic()
         new_network = self.network._state.adding
         try:
-            with transaction.atomic():
+            with _young_collections(), transaction.atomic():
                 if new_network:
                     self.network.save()
                 self.mapper = Mapper(self.network)
@@ -82,6 +83,7 @@ class Importer(Writer):
                     if len(chunk) >= CHUNK:
                         self._chunk(chunk)
                         chunk = []
+                        gc.collect(1)
                         if self.progress:
                             self.progress(index)
                 self._chunk(chunk)
@@ -363,6 +365,25 @@ def _page_cache() -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {before}")
+
+
+@contextmanager
+def _young_collections() -> Iterator[None]:
+    """Python's collector, left to itself, went through every object of the process about twice per chunk
+    (100 full collections, 7 to 14 s of the 28 s that saving 20,000 services took): a chunk's records live
+    long enough to reach the oldest generation, and each time enough did, it was searched in full. During the
+    import, what the process held before is set aside (gc.freeze) and only the young generations are collected,
+    once per chunk, when the chunk's rows are gone; anything cyclic the import leaves behind is collected after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 class _Unwritten:

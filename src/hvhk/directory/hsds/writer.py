@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from hvhk.core.models import Area
 from hvhk.directory import models as m
+from hvhk.directory.hsds.ids import db_form, select_in
 from hvhk.directory.hsds.mapping import Bag
 from hvhk.directory.hsds.report import Counts, ImportReport
 
@@ -89,13 +90,20 @@ class Writer:
             for model, link, parent, ids in bag.childsets:
                 wanted.setdefault((model, link), {}).setdefault(parent, set()).update(ids)
         touched = set()
+        written: dict[type, set] = {}  # the chunk's ids in the database's form, per kind of key
         for (model, link), parents in wanted.items():
+            as_key = db_form(model._meta.pk)
+            kind = type(model._meta.pk)
+            if kind not in written:
+                written[kind] = {as_key(pk) for pk in all_ids}
+            parent_of = {db_form(model._meta.get_field(link))(parent): parent for parent in parents}
+            chunk, listed = written[kind], {as_key(pk) for ids in parents.values() for pk in ids}
+            pk_column, link_column = model._meta.pk.column, model._meta.get_field(link).column
             stale, owners = [], {}
-            for batch in _batches(list(parents)):
-                for pk, parent in model.objects.filter(**{f"{link}__in": batch}).values_list("pk", link):
-                    if pk not in parents[parent] and pk not in all_ids:
-                        stale.append(pk)
-                        owners[pk] = parent
+            for pk, parent in select_in(model, [pk_column, link_column], link_column, list(parent_of)):
+                if pk not in listed and pk not in chunk:
+                    stale.append(model._meta.pk.to_python(pk))
+                    owners[pk] = parent_of[parent]
             if stale:
                 for batch in _batches(stale):
                     model.objects.filter(pk__in=batch).delete()
@@ -108,12 +116,9 @@ class Writer:
         written (audited models), as plain values (see the module docstring). Only the rows the importer found
         in this network (`existing`) are looked up; the others are new."""
         names = list(dict.fromkeys(name for values in by_id.values() for name in values if name != "id"))
-        existing: dict[uuid.UUID, tuple] = {}
-        for batch in _batches([pk for pk in by_id if pk in self.existing]):
-            existing.update(
-                (row[0], row[1:]) for row in model.objects.filter(pk__in=batch).values_list("pk", *names)
-            )
+        existing = _existing(model, names, [pk for pk in by_id if pk in self.existing])
         position = {name: i for i, name in enumerate(names)}
+        comparable = _comparable(model, names)
         now = timezone.now()
         to_create: list[dict] = []
         to_update: list[tuple[uuid.UUID, dict]] = []  # (id, every value of `fields` the row is to have)
@@ -124,7 +129,9 @@ class Writer:
                 to_create.append(values)
                 continue
             changed = [
-                name for name, value in values.items() if name != "id" and old[position[name]] != value
+                name
+                for name, value in values.items()
+                if name != "id" and old[position[name]] != comparable[name](value)
             ]
             if changed:
                 fields.update(changed)
@@ -135,7 +142,7 @@ class Writer:
             rows = []
             for pk, values in to_update:
                 old = existing[pk]
-                row = {
+                row = {  # (a value the file leaves out stays: as the database has it, which prepares the same)
                     name: values[name] if name in values else old[position[name]] for name in fields - stamp
                 }
                 row["updated_at"] = values.get("updated_at", now)  # (as bulk_update's auto_now did)
@@ -161,6 +168,52 @@ class Writer:
 
 def _quote(name: str) -> str:
     return connection.ops.quote_name(name)
+
+
+def _existing(model: type[models.Model], names: list[str], pks: list[uuid.UUID]) -> dict[uuid.UUID, tuple]:
+    """The rows of `pks` that exist, as tuples of `names` in the form _comparable gives the new values: the
+    database's own for plain values (text, numbers, ids), Python's for the rest (dates, decimals, JSON)."""
+    if not pks:
+        return {}
+    as_key = db_form(model._meta.pk)
+    keys = {as_key(pk): pk for pk in pks}
+    fields = [model._meta.get_field(name) for name in names]
+    convert = [
+        (i, col, converters)
+        for i, field in enumerate(fields)
+        if not _is_plain(field)
+        for col in [field.get_col(model._meta.db_table)]
+        for converters in [[*connection.ops.get_db_converters(col), *col.get_db_converters(connection)]]
+        if converters
+    ]
+    existing = {}
+    columns = [model._meta.pk.column, *(field.column for field in fields)]
+    for pk, *values in select_in(model, columns, model._meta.pk.column, list(keys)):
+        for i, col, converters in convert:
+            for converter in converters:  # (as values_list applies them, None included)
+                values[i] = converter(values[i], col, connection)
+        existing[keys[pk]] = tuple(values)
+    return existing
+
+
+def _comparable(model: type[models.Model], names: list[str]) -> dict[str, Callable[[Any], Any]]:
+    """Per field, the form in which a new value compares with what _existing read: as it would be saved for
+    plain values, as it is for the rest."""
+    return {
+        name: _prepare(field) if _is_plain(field) else _same
+        for name, field in ((name, model._meta.get_field(name)) for name in names)
+    }
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _is_plain(field: models.Field) -> bool:
+    """Values the database returns as they were saved (get_db_prep_save's result), so they compare as such."""
+    target = field.target_field if field.is_relation else field
+    kinds = (models.UUIDField, *(base for base, _kinds in _PLAIN))
+    return isinstance(target, kinds) and not hasattr(target, "from_db_value")
 
 
 def _insert(model: type[models.Model], network_id, rows: list[dict], now) -> None:
