@@ -281,6 +281,36 @@ def test_a_five_megabyte_text_is_refused(tmp_path, valid_record):
     assert "description: Deze tekst is 5.000.000 tekens lang; het maximum is 10.000." in output
 
 
+def test_a_text_too_long_for_its_field_or_with_a_nul_character_is_refused(tmp_path, valid_record):
+    # (texts that fit are taken without the field's clean(); a NUL character PostgreSQL would refuse to store)
+    limit = Service._meta.get_field("name").max_length
+    too_long = _variant(valid_record, name="a" * (limit + 1))
+    nul = _variant(valid_record, name="Opvoedings\x00winkel")
+    fits = _variant(valid_record, name="b" * limit)
+
+    output = _refused(tmp_path, _write(tmp_path, [fits, too_long, nul]))
+
+    assert (
+        f"record 2 (id {too_long['id']}): name: Zorg dat deze waarde niet meer dan {limit} tekens bevat"
+        in output
+    )
+    assert f"record 3 (id {nul['id']}): name: Deze tekst bevat een nul-teken (\\u0000)" in output
+    assert f"(id {fits['id']})" not in output
+
+
+def test_each_record_keeps_its_own_last_modified(tmp_path, valid_record):
+    # (a date prepared for the database is reused while the next row has the very same one)
+    dates = ["2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00+00:00", "2025-11-30T08:15:00+00:00"]
+    records = [_variant(valid_record, last_modified=date) for date in dates]
+    network = Network.objects.create(slug="voorbeeld", name="Voorbeeld")
+
+    report = import_file(_write(tmp_path, records), network)
+
+    assert report.saved, report.summary()
+    stored = {str(pk): at.isoformat() for pk, at in Service.objects.values_list("pk", "updated_at")}
+    assert [stored[record["id"]] for record in records] == dates
+
+
 def test_an_id_of_another_network_imports_as_this_networks_own_copy(tmp_path, valid_record):
     other = ServiceFactory()
     taken = _variant(valid_record)

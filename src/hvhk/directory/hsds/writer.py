@@ -9,6 +9,8 @@ and simple_history's bulk_history_create (a history object per row) took 55 of t
 import of 10,000 services took, and in debug mode kept every statement with its values in memory.
 """
 
+import datetime
+import decimal
 import uuid
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -294,7 +296,23 @@ def _preparer(field: models.Field, vendor: str) -> Callable[[Any], Any]:
         return lambda value: (
             value if value is None or type(value) in plain else field.get_db_prep_save(value, connection)
         )
-    return lambda value: field.get_db_prep_save(value, connection)
+    last = [(_NO_VALUE, None)]  # (value, prepared), swapped as one tuple
+
+    def prepare_repeated(value):
+        """Most dates and times of an import are the same object (its `now`, a record's last_modified on each
+        of its rows): preparing each one again was a third of the time it took to insert the rows."""
+        seen, prepared = last[0]
+        if value is seen:
+            return prepared
+        prepared = field.get_db_prep_save(value, connection)
+        if type(value) in _IMMUTABLE:
+            last[0] = (value, prepared)
+        return prepared
+
+    return prepare_repeated
+
+
+_IMMUTABLE = frozenset({datetime.datetime, datetime.date, datetime.time, decimal.Decimal})
 
 
 def _prepare(field: models.Field) -> Callable[[Any], Any]:

@@ -5,8 +5,10 @@ import json
 import uuid
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -138,10 +140,20 @@ class FieldRules:
                 )
             )
             raise _Invalid
+        if _has_nul(raw):
+            bag.errors.append(
+                (
+                    _join(path, spec.key),
+                    _("Deze tekst bevat een nul-teken (\\u0000), dat niet bewaard kan worden. Haal het weg."),
+                )
+            )
+            raise _Invalid
         if spec.is_decimal and isinstance(raw, int | float):
             raw = Decimal(repr(raw))  # 0.1 stays 0.1, not 0.1000000000000000055…
             if spec.name in ("latitude", "longitude") and abs(raw) <= 1000:  # (a larger one is refused below)
                 raw = raw.quantize(_COORDINATES, rounding=ROUND_HALF_UP)
+        if spec.text_limit and type(raw) is str and raw and len(raw) <= spec.text_limit:
+            return raw  # what clean() would return (see _text_limit)
         try:
             return spec.field.clean(raw, None)
         except ValidationError as exc:
@@ -287,7 +299,7 @@ class FieldRules:
             return
         plain = {k: v for k, v in values.items() if not k.endswith("_id") and k != "updated_at"}
         try:
-            model(**plain).clean()
+            _instance(model, plain).clean()
         except ValidationError as exc:
             reverse = {"translations": "hvhk_translations"}
             reverse.update({name: key for key, name in _PLAIN.get(model, ())})
@@ -334,6 +346,7 @@ class _Spec:
         else:
             self.empty = None if field.null else ""
         self.empty_ok = field.has_default() or field.blank
+        self.text_limit = _text_limit(field)
         if isinstance(field, models.BooleanField):
             self.accepts = lambda raw: isinstance(raw, bool)
         elif isinstance(field, models.IntegerField):
@@ -349,7 +362,54 @@ class _Spec:
             self.accepts = lambda raw: isinstance(raw, str)
 
 
+def _has_nul(raw: Any) -> bool:
+    """A NUL character in a text, or in a text of an object: PostgreSQL refuses to store it."""
+    if isinstance(raw, str):
+        return "\x00" in raw
+    if isinstance(raw, dict):
+        return any(_has_nul(key) or _has_nul(value) for key, value in raw.items())
+    if isinstance(raw, list):
+        return any(_has_nul(value) for value in raw)
+    return False
+
+
+def _text_limit(field: models.Field) -> int | None:
+    """For a plain text field (no choices, no rule but its length), the longest value
+    clean() accepts as it is: a text that fits is taken without clean(), which cost a tenth of an import."""
+    if type(field) not in (models.CharField, models.TextField) or field.choices:
+        return None
+    limit = MAX_TEXT_LENGTH
+    for validator in field.validators:
+        if type(validator) is validators.MaxLengthValidator:
+            limit = min(limit, validator.limit_value)
+        elif type(validator) is not validators.ProhibitNullCharactersValidator:
+            return None
+    return limit
+
+
 _SPECS: dict[type[models.Model], list[_Spec]] = {}
+
+
+def _instance(model: type[models.Model], values: dict[str, Any]) -> models.Model:
+    """An unsaved instance with these values and the others' defaults, for clean(): made from one value per
+    column (as Django loads a row), which took a third of the time that keyword arguments took."""
+    defaults, position = _prototype(model)
+    row = list(defaults)
+    for name, value in values.items():
+        at = position.get(name)
+        if at is None:  # (not a column's own name: let Django sort it out)
+            return model(**values)
+        row[at] = value
+    return model(*row)
+
+
+@cache
+def _prototype(model: type[models.Model]) -> tuple[tuple, dict[str, int]]:
+    """Each column's default (computed once: clean() only reads them) and where each column is."""
+    fields = model._meta.concrete_fields
+    return tuple(field.get_default() for field in fields), {
+        field.attname: i for i, field in enumerate(fields)
+    }
 
 
 def _specs(model) -> list[_Spec]:
