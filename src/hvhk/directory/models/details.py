@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.history import RecordHistory
 from hvhk.directory.models.validators import web_url_validator
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -67,7 +67,7 @@ class Address(NetworkScopedModel):
 
     same_network_fields = ("location",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("adres")
@@ -116,7 +116,7 @@ class Contact(NetworkScopedModel):
 
     same_network_fields = ("organization", "service", "service_at_location", "location")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("contactpersoon")
@@ -188,7 +188,7 @@ class Phone(NetworkScopedModel):
 
     same_network_fields = ("location", "service", "organization", "contact", "service_at_location")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("telefoonnummer")
@@ -273,7 +273,7 @@ class Schedule(NetworkScopedModel):
 
     same_network_fields = ("service", "location", "service_at_location")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         ordering = ["opens_at"]
@@ -344,7 +344,7 @@ class Language(NetworkScopedModel):
 
     same_network_fields = ("service", "location", "phone")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         ordering = ["code"]
@@ -391,7 +391,7 @@ class Accessibility(NetworkScopedModel):
 
     same_network_fields = ("location",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("toegankelijkheid")
@@ -427,7 +427,7 @@ class CostOption(NetworkScopedModel):
 
     same_network_fields = ("service",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("kostprijs")
@@ -473,7 +473,7 @@ class ServiceArea(NetworkScopedModel):
 
     same_network_fields = ("service", "area")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("werkgebied")

@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.history import RecordHistory
 from hvhk.directory.models.translations import TranslatableModel
 
 
@@ -31,7 +31,7 @@ class House(TranslatableModel, NetworkScopedModel):
     translatable_fields = ("name", "description")
     same_network_fields = ("location", "organization")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         ordering = ["name"]
@@ -75,7 +75,7 @@ class Pillar(TranslatableModel, NetworkScopedModel):
     translatable_fields = ("name", "description")
     same_network_fields = ("house",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         ordering = ["house", "position"]

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.history import RecordHistory
 from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.validators import web_url_validator
 
@@ -72,7 +72,7 @@ class Location(NetworkScopedModel):
 
     same_network_fields = ("organization", "area")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     source_id = source_id_field()
 
@@ -112,7 +112,7 @@ class ServiceAtLocation(NetworkScopedModel):
 
     same_network_fields = ("service", "location")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     source_id = source_id_field()
 

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.history import RecordHistory
 from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.translations import TranslatableModel
 from hvhk.directory.models.validators import web_url_validator
@@ -46,7 +46,7 @@ class Organization(TranslatableModel, NetworkScopedModel):
     translatable_fields = ("name", "alternate_name", "description")
     same_network_fields = ("parent_organization",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     source_id = source_id_field()
 
@@ -120,7 +120,7 @@ class Membership(NetworkScopedModel):
 
     same_network_fields = ("organization",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         ordering = ["organization__name"]

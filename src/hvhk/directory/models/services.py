@@ -5,9 +5,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
+from hvhk.directory.models.history import RecordHistory
 from hvhk.directory.models.organizations import Organization
 from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.translations import TranslatableModel
@@ -87,7 +87,7 @@ class Service(TranslatableModel, NetworkScopedModel):
     )
     same_network_fields = ("organization",)
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     source_id = source_id_field()
 

@@ -3,10 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import NetworkScopedModel
 from hvhk.directory.models.details import _link_indexes
+from hvhk.directory.models.history import RecordHistory
 from hvhk.directory.models.sources import source_id_field, unique_source_id
 from hvhk.directory.models.translations import TranslatableModel
 
@@ -123,7 +123,7 @@ class Attribute(NetworkScopedModel):
     same_network_fields = ("taxonomy_term", "service", "organization", "location", "service_at_location")
     LINK_FIELDS = ("service", "organization", "location", "service_at_location")
 
-    history = HistoricalRecords()
+    history = RecordHistory()
 
     class Meta:
         verbose_name = _("kenmerk")
