@@ -1,5 +1,6 @@
 """hvhk import-hsds in chunks and batches: every record once at the chunk boundaries, history rows in bulk."""
 
+import gc
 import json
 import uuid
 from pathlib import Path
@@ -10,7 +11,8 @@ from django.db import connection
 from simple_history.models import HistoricalRecords
 
 from hvhk.core.models import Network
-from hvhk.directory.hsds.importer import CHUNK
+from hvhk.directory.hsds import hooks
+from hvhk.directory.hsds.importer import CHUNK, Importer
 from hvhk.directory.hsds.service import import_file
 from hvhk.directory.hsds.writer import CHANGE_REASON
 from hvhk.directory.models import Location, Organization, Phone, Service, ServiceAtLocation
@@ -170,3 +172,53 @@ def test_the_import_gives_back_sqlites_page_cache(tmp_path):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         assert cursor.fetchone()[0] == before
+
+
+def test_the_search_index_is_built_after_the_import_has_let_go_of_what_it_kept_per_record(tmp_path):
+    """What the import keeps per record (the ids it saw, the services it changed) is let go once it has
+    committed, so the search index, built next, does not grow on top of it (issue 19: flat memory)."""
+    network = Network.objects.create(slug="voorbeeld", name="Voorbeeld")
+    held = []
+
+    def look(sender, **kwargs):
+        importers = [o for o in gc.get_objects() if type(o) is Importer and o.network == network]
+        held.extend((hasattr(o, "mapper"), hasattr(o, "local"), len(o.changed_services)) for o in importers)
+
+    hooks.import_saved.connect(look)
+    try:
+        report = import_file(_write(tmp_path, _records(3)), network)
+    finally:
+        hooks.import_saved.disconnect(look)
+
+    assert report.saved and report.indexed == 3
+    assert SearchDocument.objects.filter(network=network).count() == 3
+    assert held == [(False, False, 0)]
+
+
+def test_a_partner_renamed_in_a_later_file_is_renamed_in_the_index_of_its_services_outside_that_file(
+    tmp_path,
+):
+    """A service the second file does not list is indexed again when its organisation changes in that file;
+    one whose organisation the file leaves as it was is not touched."""
+    network = Network.objects.create(slug="voorbeeld", name="Voorbeeld")
+    organization = {"id": str(uuid.uuid4()), "name": "Vzw De Knikker", "description": "Een spelotheek."}
+    other = {"id": str(uuid.uuid4()), "name": "Vzw Het Anker", "description": "Een ontmoetingshuis."}
+    first = [
+        service_record(name="Spelotheek", organization=organization),
+        service_record(name="Ontmoetingshuis", organization=other),
+    ]
+    assert import_file(_write(tmp_path, first), network).saved
+    untouched = SearchDocument.objects.get(service_id=first[1]["id"])
+
+    renamed = {**organization, "name": "Vzw De Tol"}
+    later = [
+        service_record(name="Speelpleinwerking", organization=renamed),
+        service_record(organization=other),
+    ]
+    report = import_file(_write(tmp_path, later, "later.json"), network)
+
+    assert (
+        report.saved and report.indexed == 3
+    )  # the two services of the file and the one of the renamed partner
+    assert "tol" in SearchDocument.objects.get(service_id=first[0]["id"]).org_tokens.split()
+    assert SearchDocument.objects.get(service_id=first[1]["id"]).org_tokens == untouched.org_tokens

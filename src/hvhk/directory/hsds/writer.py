@@ -81,8 +81,9 @@ class Writer:
                 new, changed = self._upsert(model, rows[model])
                 created |= new
                 updated |= changed
-                if model in _KIND_OF:
-                    self.changed_shared.setdefault(model, set()).update(new | changed)
+                if model in _KIND_OF and changed:
+                    # (only changed ones: no service outside the file can link to a record new to the network)
+                    self.changed_shared.setdefault(model, set()).update(changed)
         return created, updated, deleted_parents
 
     def _delete_stale(self, bags: list[Bag], all_ids: set) -> set:
