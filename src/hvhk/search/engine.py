@@ -32,7 +32,7 @@ from hvhk.core.models import Network
 from hvhk.directory.models import Service
 from hvhk.search.analysis import PART_MARK, analyse_word, content_words, part_token, split_compound, stem
 from hvhk.search.concepts import Match, concept_index, content_words_in, question_language
-from hvhk.search.indexing import vocabulary
+from hvhk.search.indexing import age_filter_words, cost_words, vocabulary
 from hvhk.search.models import COST_BITS, SearchDocument, Synonym
 
 FIELDS = ("name_tokens", "term_tokens", "org_tokens", "body_tokens")
@@ -438,13 +438,16 @@ class DocumentFilter:
     places: tuple[str, ...] = ()  # at least one of these place words (hvhk.search.indexing.place_token)
 
     def places_query(self) -> tuple[str, str]:
-        """The place words as a part of the FTS5 match and of the tsquery (empty without a place)."""
-        if not self.places:
-            return "", ""
-        return (
-            " AND (" + " OR ".join(f'"{t}"' for t in self.places) + ")",
-            " & (" + " | ".join(self.places) + ")",
-        )
+        """The filter words as a part of the FTS5 match (place, age and price: see indexing.age_words) and the
+        place words as a tsquery (empty without a place). PostgreSQL checks ages and prices per document found:
+        asked of its GIN index, a common filter word lists most documents before the first is read."""
+        groups = [self.places] if self.places else []
+        if self.ages:
+            groups.append(age_filter_words(*self.ages))
+        if self.costs:
+            groups.append(cost_words(sum(COST_BITS[c] for c in set(self.costs) if c in COST_BITS)))
+        fts = "".join(" AND (" + " OR ".join(f'"{t}"' for t in words) + ")" for words in groups if words)
+        return fts, (" & (" + " | ".join(self.places) + ")" if self.places else "")
 
     def sql(self) -> tuple[str, list]:
         parts, params = [], []
