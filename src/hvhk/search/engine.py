@@ -437,7 +437,11 @@ class DocumentFilter:
     costs: tuple[str, ...] = ()  # at least one of these kinds of price
     places: tuple[str, ...] = ()  # at least one of these place words (hvhk.search.indexing.place_token)
 
-    def places_query(self) -> tuple[str, str]:
+    @property
+    def cost_bits(self) -> int:
+        return sum(COST_BITS[c] for c in set(self.costs) if c in COST_BITS)
+
+    def words_query(self) -> tuple[str, str]:
         """The filter words as a part of the FTS5 match (place, age and price: see indexing.age_words) and the
         place words as a tsquery (empty without a place). PostgreSQL checks ages and prices per document found:
         asked of its GIN index, a common filter word lists most documents before the first is read."""
@@ -445,7 +449,7 @@ class DocumentFilter:
         if self.ages:
             groups.append(age_filter_words(*self.ages))
         if self.costs:
-            groups.append(cost_words(sum(COST_BITS[c] for c in set(self.costs) if c in COST_BITS)))
+            groups.append(cost_words(self.cost_bits))
         fts = "".join(" AND (" + " OR ".join(f'"{t}"' for t in words) + ")" for words in groups if words)
         return fts, (" & (" + " | ".join(self.places) + ")" if self.places else "")
 
@@ -458,7 +462,7 @@ class DocumentFilter:
             params += [high, low]
         if self.costs:
             parts.append("(d.cost_kinds & %s) <> 0")
-            params.append(sum(COST_BITS[c] for c in set(self.costs) if c in COST_BITS))
+            params.append(self.cost_bits)
         return "".join(f"AND {p} " for p in parts), params
 
 
@@ -490,7 +494,7 @@ def _retrieve(
     # Only constants and Django's own parameterised SQL are put into the text; the words travel as parameters.
     passes, params = (candidates.sql, list(candidates.params)) if candidates else ("", [])
     own, own_params = document_filter.sql()
-    in_fts, in_tsquery = document_filter.places_query()
+    in_fts, in_tsquery = document_filter.words_query()
     columns = (
         "d.id, d.service_id, d.name_tokens, d.term_tokens, d.org_tokens, d.body_tokens, "
         "d.min_age_months, d.max_age_months"

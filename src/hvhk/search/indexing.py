@@ -28,6 +28,7 @@ from django.utils import timezone
 from hvhk.core.lib.versions import bump_network_version
 from hvhk.core.models import Network
 from hvhk.directory.models import Attribute, CostOption, Service, ServiceArea, ServiceAtLocation, TaxonomyTerm
+from hvhk.directory.models.services import PREGNANCY_START_MONTHS
 from hvhk.search.analysis import LEXICON, analyse_word, content_words, stem
 from hvhk.search.models import COST_BITS, SearchDocument, SearchWord, StaleIndex
 
@@ -485,7 +486,7 @@ def age_words(minimum: int | None, maximum: int | None) -> list[str]:
     """A service's age words, from its minimum (inclusive) and maximum (exclusive) in months (AGE_RULE)."""
     if minimum is None and maximum is None:
         return [AGE_ALL]
-    first = minimum if minimum is not None else -9
+    first = minimum if minimum is not None else PREGNANCY_START_MONTHS
     last = maximum - 1 if maximum is not None else 10**4
     return [_age_word(year) for year in range(_age_year(first), _age_year(last) + 1)] if first <= last else []
 

@@ -15,9 +15,8 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    atomic = (
-        False  # the rebuild commits its own transaction, then vacuums and rebuilds the indexes (outside one)
-    )
+    # The rebuild commits its own transaction, then vacuums and rebuilds the indexes (outside one).
+    atomic = False
 
     dependencies = [
         ("search", "0009_place_words"),
