@@ -69,7 +69,8 @@ class LocalIds:
             look = elsewhere + (free if self._copies_exist(model) else [])
             if look:
                 source_field = model._meta.get_field("source_id")
-                source_keys = {db_form(source_field)(source): source for source in look}
+                source_key = db_form(source_field)
+                source_keys = {source_key(source): source for source in look}
                 copies = {
                     source_keys[source]: model._meta.pk.to_python(found)
                     for source, found in select_in(
