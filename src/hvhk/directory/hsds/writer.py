@@ -99,12 +99,12 @@ class Writer:
             kind = type(model._meta.pk)
             if kind not in written:
                 written[kind] = {as_key(pk) for pk in all_ids}
-            link_key = db_form(
-                model._meta.get_field(link)
-            )  # (once: made per parent, a twentieth of a re-import)
+            link_field = model._meta.get_field(link)
+            # (once per table: made per parent, it took a twentieth of a re-import)
+            link_key = db_form(link_field)
             parent_of = {link_key(parent): parent for parent in parents}
             chunk, listed = written[kind], {as_key(pk) for ids in parents.values() for pk in ids}
-            pk_column, link_column = model._meta.pk.column, model._meta.get_field(link).column
+            pk_column, link_column = model._meta.pk.column, link_field.column
             stale, owners = [], {}
             for pk, parent in select_in(model, [pk_column, link_column], link_column, list(parent_of)):
                 if pk not in listed and pk not in chunk:
