@@ -21,7 +21,7 @@ The data is checked when it loads (`ConceptError` says what is wrong and where),
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -73,7 +73,10 @@ def _fold_all(text: str) -> frozenset[str]:
 _QUESTION_NL = """
     ander andere anders ons onze jullie hun hem haar zich heel veel erg zo meer niets alles elke altijd soms nu
     toch even echt al beter goed weet weten doen moeten terecht kunnen vinden nodig hebben wat waarom
-    wanneer graag misschien zit zitten gaat gaan
+    wanneer graag misschien zit zitten gaat gaan doe doet deed deden gedaan krijg krijgt krijgen kreeg kregen
+    gekregen maak maakt maken gemaakt laat laten zeg zegt zeggen denk denkt denken vindt ga sta staat staan geef
+    geeft geven begin beginnen daar daarmee daaraan daarover hier hierover ermee erover normaal helemaal bijna
+    sinds omdat na tegen zonder onder tussen tijdens naast iedereen ieder alle sommige hele
 """
 STOP = {
     "nl": STOPWORDS | _fold_all(_QUESTION_NL),
@@ -230,10 +233,56 @@ def question_language(text: str, *, prefer: str = "nl") -> str:
     return next(lang for lang in LANGUAGES if counts.get(lang) == best)
 
 
-def content_words_in(text: str, language: str) -> list[str]:
-    """A question's folded words without the stop words of its language (and of Dutch, the offering's)."""
+# Particles of Dutch separable verbs: "wie past er op mijn kinderen" asks for "oppassen", "hoe schrijf ik haar in"
+# for "inschrijven", "hoe vraag ik het groeipakket aan" for "aanvragen". The particle comes after the verb, a few
+# words on; it is a stop word on its own.
+PARTICLES = frozenset(
+    ["aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "terug", "toe", "uit", "weg"]
+)
+PARTICLE_REACH = 6  # words from a particle back to its verb
+
+
+def separable_forms(particle: str, verb: str) -> list[str]:
+    """How the verb with its particle may be written as one word: "op" + "past" -> "oppast", "oppas",
+    "oppassen"; "in" + "schrijf" -> "inschrijven"; "aan" + "vraag" -> "aanvragen"."""
+    joined = particle + verb
+    roots = [joined, joined[:-1]] if verb.endswith("t") and len(verb) > 3 else [joined]
+    forms = list(roots)
+    for root in roots:
+        if root.endswith("f"):
+            forms.append(root[:-1] + "ven")  # schrijf -> schrijven
+        elif root.endswith("s"):
+            forms.append(root[:-1] + "zen")  # lees -> lezen
+        forms += [root + "en", root + root[-1] + "en"]  # pas -> passen
+        if len(root) > 3 and root[-3] == root[-2] and root[-2] in "aeou":
+            forms.append(root[:-2] + root[-1] + "en")  # vraag -> vragen
+    return forms
+
+
+def content_words_in(text: str, language: str, *, known: Callable[[str], bool] | None = None) -> list[str]:
+    """A question's folded words without the stop words of its language (and of Dutch, the offering's). In a
+    Dutch question, with `known` (whether a word is one the search knows), a separated verb is joined with its
+    particle when the joined word is known ("past ... op" -> "oppas")."""
     stop = STOP.get(language, STOPWORDS) | STOPWORDS
-    return [w for w in words(text) if len(w) > 1 and w not in stop]
+    found = words(text)
+    content, position = [], {}  # position: index in `found` -> index in `content`
+    for i, word in enumerate(found):
+        if len(word) > 1 and word not in stop:
+            position[i] = len(content)
+            content.append(word)
+    if language != "nl" or known is None:
+        return content
+    for j, particle in enumerate(found):
+        if particle not in PARTICLES:
+            continue
+        for i in range(j - 1, max(-1, j - 1 - PARTICLE_REACH), -1):
+            if i not in position or found[i] != content[position[i]]:
+                continue  # a stop word, or a verb already joined
+            form = next((f for f in separable_forms(particle, found[i]) if known(f)), None)
+            if form:
+                content[position[i]] = form
+                break
+    return content
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ database's full-text index (SQLite FTS5 or PostgreSQL GIN) finds the documents w
 then scored here, the same way on both databases: per concept the best alternative, weighted by field (name >
 life domain and target group > organisation > text) and by how rare the word is, times the share of concepts
 found (a service matching every word beats one matching a single word many times; a concept found only by a
-broader concept's word counts as three quarters found).
+broader concept's word counts as three quarters found, one found only by a weak alternative in proportion to its
+quality). A Dutch verb split from its particle is read as one word ("wie past er op" -> "oppas").
 """
 
 import math
@@ -48,6 +49,9 @@ MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
 NEED_WEIGHT = 0.5  # concepts weighing less name no need: retrieval does not require them
 SYNONYM_CACHE_SECONDS = 60
 BROADER_QUALITY = 0.6  # a broader concept's words, against the need's own (vocabulary concepts' `broader`)
+# An alternative of at least this quality finds its concept wholly; a weaker one (a part of a known compound,
+# 0.25) finds it in proportion, so it counts for less in the share of concepts found ("kinder" in "kinderkleren").
+FULL_QUALITY = 0.6
 BROADER_FOUND = 0.75  # how much a concept counts as found when only a broader concept's word is in a document
 # What may go into a full-text query: letters of any script (a partner's Arabic translation is indexed as written)
 # and the digits 0-9; never quotes, operators or brackets of the FTS5 or tsquery syntax.
@@ -239,8 +243,10 @@ def plan_query(network: Network, text: str, *, language: str = "nl") -> QueryPla
     splitting = vocab.splitting
     groups = _synonym_groups(network)
     read_as = question_language(text, prefer=language)
-    content = content_words_in(text, read_as)[: MAX_CONCEPTS * 2]
-    matches = {m.start: m for m in concept_index().find(content, prefer=read_as)}
+    index = concept_index()
+    content = content_words_in(text, read_as, known=lambda w: w in vocab.words or bool(index.find([w])))
+    content = content[: MAX_CONCEPTS * 2]
+    matches = {m.start: m for m in index.find(content, prefer=read_as)}
     concepts, position, named = [], 0, set()
     while position < len(content) and len(concepts) < MAX_CONCEPTS:
         match = matches.get(position)
@@ -608,17 +614,19 @@ class _Scorer:
                 (concept.weight, singles, singles.keys(), phrases, rarest, broad, broad_phrases)
             )
         self.all_weight = sum(c.weight for c in plan.concepts)
+        # With one concept there is no share to weigh: a weak alternative is already weak in its score.
+        self.full_quality = FULL_QUALITY if len(plan.concepts) > 1 else 0.0
         self.wanted = frozenset(t for c in plan.concepts for p in c.alternatives for t in p)
 
     def score(self, weights: dict[str, float]) -> float:
         idf = self.idf
         total, matched = 0.0, 0.0
         for weight, singles, single_tokens, phrases, rarest, broad, broad_phrases in self.concepts:
-            best, by_broader = 0.0, False
+            best, by_broader, found = 0.0, False, 0.0
             for t in single_tokens & weights.keys():
                 value = weights[t] * singles[t] * idf[t]
                 if value > best:
-                    best, by_broader = value, t in broad
+                    best, by_broader, found = value, t in broad, singles[t]
             if not rarest.isdisjoint(weights):
                 for phrase, quality, rarity, key in phrases:
                     if key not in weights:
@@ -626,10 +634,14 @@ class _Scorer:
                     field = min(weights.get(t, 0.0) for t in phrase)
                     if field and field * quality * rarity / len(phrase) > best:
                         best, by_broader = field * quality * rarity / len(phrase), phrase in broad_phrases
+                        found = quality
             if best:
                 total += best * weight
                 # Found only by where such a need is sent: the need itself is not named.
-                matched += weight * (BROADER_FOUND if by_broader else 1.0)
+                if by_broader:
+                    matched += weight * BROADER_FOUND
+                else:
+                    matched += weight * (min(1.0, found / self.full_quality) if self.full_quality else 1.0)
         if not matched:
             return 0.0
         return total * (matched / self.all_weight) ** 1.5
