@@ -42,6 +42,29 @@ def test_search_eval_reports_its_figures(tmp_path, service_a, capsys):
     assert (tmp_path / "chart.svg").read_text().startswith("<svg")
 
 
+def test_search_eval_reports_each_set_it_is_given(tmp_path, service_a, capsys):
+    for name, query in (("first", "consultatiebureau"), ("second", "zwembad")):
+        (tmp_path / f"{name}.json").write_text(
+            json.dumps(
+                {
+                    "network": "netwerk-a",
+                    "queries": [{"query": query, "kind": "plain", "relevant": {str(service_a.id): 2}}],
+                }
+            )
+        )
+    from hvhk.search.indexing import reindex
+
+    reindex()
+    chart = tmp_path / "chart.svg"
+    call_command(
+        "search-eval", str(tmp_path / "first.json"), str(tmp_path / "second.json"), "--chart", str(chart)
+    )
+    out = capsys.readouterr().out
+    assert f"== 1/2 {tmp_path / 'first.json'}" in out and f"== 2/2 {tmp_path / 'second.json'}" in out
+    assert "recall@5 1.000" in out and "recall@5 0.000" in out  # each set scored on its own
+    assert "first plain recall@5" in chart.read_text() and "second plain recall@5" in chart.read_text()
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
