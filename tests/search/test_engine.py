@@ -35,7 +35,7 @@ QUESTION_FLOORS = {"question": 0.66, "en": 0.83, "fr": 0.84, "tr": 0.82, "ar": 0
 POOLED_FLOORS = {
     "leuven-pooled.json": {"question": 0.67, "en": 0.78, "fr": 0.85, "tr": 0.82, "ar": 0.86, "plain": 0.92},
     "heusden-zolder-pooled.json": {
-        "question": 0.55,
+        "question": 0.66,
         "en": 0.8,
         "fr": 0.89,
         "tr": 0.91,

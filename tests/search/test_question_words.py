@@ -101,3 +101,42 @@ def test_a_single_concept_is_not_weighed_by_its_share():
     plan = QueryPlan([Concept("babymassage", {("babymassag",): 1.0, ("baby",): 0.25})])
     scorer = _Scorer(plan, {"babymassag": 1.0, "baby": 1.0})
     assert scorer.score({"baby": 4.0}) == pytest.approx(1.0)
+
+
+def test_the_noise_cutoff_is_scaled_by_what_the_share_leaves_of_one_need():
+    one = QueryPlan([Concept("crèche", {("crech",): 1.0})])
+    assert _Scorer(one, {"crech": 1.0}).one_need_share == 1.0
+    four = QueryPlan([Concept(w, {(w,): 1.0}) for w in ("a", "b", "c", "d")])
+    assert _Scorer(four, dict.fromkeys("abcd", 1.0)).one_need_share == pytest.approx(0.125)
+    with_help = QueryPlan(
+        [Concept("zwanger", {("zwanger",): 1.0}), Concept("hulp", {("hulp",): 1.0}, weight=0.2)]
+    )
+    assert _Scorer(with_help, {"zwanger": 1.0, "hulp": 1.0}).one_need_share == pytest.approx((1 / 1.2) ** 1.5)
+
+
+@pytest.mark.django_db
+def test_a_service_that_answers_one_need_of_a_long_question_is_not_cut_as_noise(network_a, partner_a):
+    every = ServiceFactory(
+        organization=partner_a, name="Kookles, bakles en naailes", description="Drie lessen."
+    )
+    one = ServiceFactory(
+        organization=partner_a, name="Buurthuis", description="Elke dinsdag is er een kookles."
+    )
+    reindex(network=network_a)
+    scores = engine.match_services(network=network_a, text="kookles bakles naailes")
+    # The one that answers a third of the question scores under 5 % of the one that answers all of it, and stays.
+    assert scores[one.id] < scores[every.id] * engine.RELATIVE_CUTOFF
+    assert list(scores) and one.id in scores
+
+
+def test_a_long_question_is_read_up_to_its_limit_only():
+    asked = []
+
+    def known(word):
+        asked.append(word)
+        return False
+
+    text = "past op " * 5_000  # 40,000 characters of verbs and particles
+    assert content_words_in(text, "nl", known=known, limit=16) == ["past"] * 16
+    # Each particle near the words kept is tried against the few verbs before it, no more.
+    assert 0 < len(asked) <= 17 * 6 * len(separable_forms("op", "past"))

@@ -259,19 +259,35 @@ def separable_forms(particle: str, verb: str) -> list[str]:
     return forms
 
 
-def content_words_in(text: str, language: str, *, known: Callable[[str], bool] | None = None) -> list[str]:
-    """A question's folded words without the stop words of its language (and of Dutch, the offering's). In a
-    Dutch question, with `known` (whether a word is one the search knows), a separated verb is joined with its
-    particle when the joined word is known ("past ... op" -> "oppas")."""
+def content_words_in(
+    text: str, language: str, *, known: Callable[[str], bool] | None = None, limit: int | None = None
+) -> list[str]:
+    """A question's folded words without the stop words of its language (and of Dutch, the offering's), the
+    first `limit` of them when given. In a Dutch question, with `known` (whether a word is one the search knows),
+    a separated verb is joined with its particle when the joined word is known ("past ... op" -> "oppas")."""
     stop = STOP.get(language, STOPWORDS) | STOPWORDS
     found = words(text)
     content, position = [], {}  # position: index in `found` -> index in `content`
     for i, word in enumerate(found):
+        if limit is not None and len(content) >= limit:
+            found = found[: i + PARTICLE_REACH]  # a particle may still follow the last word kept
+            break
         if len(word) > 1 and word not in stop:
             position[i] = len(content)
             content.append(word)
     if language != "nl" or known is None:
         return content
+    for j, particle in enumerate(found):
+        if particle not in PARTICLES:
+            continue
+        for i in range(j - 1, max(-1, j - 1 - PARTICLE_REACH), -1):
+            if i not in position or found[i] != content[position[i]]:
+                continue  # a stop word, or a verb already joined
+            form = next((f for f in separable_forms(particle, found[i]) if known(f)), None)
+            if form:
+                content[position[i]] = form
+                break
+    return content
     for j, particle in enumerate(found):
         if particle not in PARTICLES:
             continue

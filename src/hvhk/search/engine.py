@@ -44,7 +44,9 @@ RETRIEVE_LIMIT = 150  # documents the database hands over for scoring
 COMMON_SHARE = 0.05
 COMMON_MINIMUM = 5000
 ANY_WORD_BUDGET = 8000  # documents the any-word tiers may ask a large index for (see _within_budget)
-RELATIVE_CUTOFF = 0.05  # results scoring below this share of the best one are noise ("opvang" for "crèche")
+# Results scoring below this share of the best one are noise ("opvang" for "crèche"); for a question of several
+# needs the share is scaled by what the share of concepts found leaves of one need (_Scorer.one_need_share).
+RELATIVE_CUTOFF = 0.05
 MAX_CONCEPTS = 8  # a long text is searched by its first meaningful words
 NEED_WEIGHT = 0.5  # concepts weighing less name no need: retrieval does not require them
 SYNONYM_CACHE_SECONDS = 60
@@ -244,8 +246,9 @@ def plan_query(network: Network, text: str, *, language: str = "nl") -> QueryPla
     groups = _synonym_groups(network)
     read_as = question_language(text, prefer=language)
     index = concept_index()
-    content = content_words_in(text, read_as, known=lambda w: w in vocab.words or bool(index.find([w])))
-    content = content[: MAX_CONCEPTS * 2]
+    content = content_words_in(
+        text, read_as, known=lambda w: w in vocab.words or bool(index.find([w])), limit=MAX_CONCEPTS * 2
+    )
     matches = {m.start: m for m in index.find(content, prefer=read_as)}
     concepts, position, named = [], 0, set()
     while position < len(content) and len(concepts) < MAX_CONCEPTS:
@@ -616,6 +619,17 @@ class _Scorer:
         self.all_weight = sum(c.weight for c in plan.concepts)
         # With one concept there is no share to weigh: a weak alternative is already weak in its score.
         self.full_quality = FULL_QUALITY if len(plan.concepts) > 1 else 0.0
+        # What the share of concepts found leaves of a service that answers the question's main need and nothing
+        # else: 1 for a single word, an eighth for a question of four needs. The cutoff of noise (RELATIVE_CUTOFF)
+        # is scaled by it, so that such a service is not cut as noise ("wie kan mij helpen" finds a front desk
+        # when nothing names the need).
+        # It applies to a service with a word of a need; one with only words that name no need ("kinderen") is
+        # still cut at the plain share.
+        heaviest = max((c.weight for c in plan.concepts), default=1.0)
+        self.one_need_share = (heaviest / self.all_weight) ** 1.5 if self.all_weight else 1.0
+        self.need_tokens = frozenset(
+            t for c in plan.concepts if c.weight >= NEED_WEIGHT for p in c.alternatives for t in p
+        )
         self.wanted = frozenset(t for c in plan.concepts for p in c.alternatives for t in p)
 
     def score(self, weights: dict[str, float]) -> float:
@@ -665,22 +679,26 @@ def match_services(
         return {}
     vocab = vocabulary()
     idf = {t: _idf(t, vocab.stem_counts, vocab.documents) for t in tokens}
-    scores = {}
+    scores, needy = {}, set()
     scorer = _Scorer(plan, idf)
     if isinstance(candidates, QuerySet):
         candidates = CandidateFilter.of(candidates)
     for service_id, *columns, low, high in _retrieve(
         network, plan, candidates, document_filter or DocumentFilter()
     ):
-        score = scorer.score(_field_weights(columns, scorer.wanted))
+        weights = _field_weights(columns, scorer.wanted)
+        score = scorer.score(weights)
         if score > 0:
             key = uuid.UUID(str(service_id))
             scores[key] = round(score, 6)
+            if not scorer.need_tokens.isdisjoint(weights):
+                needy.add(key)
             if ages is not None:
                 ages[key] = (low, high)
     if scores:
         floor = max(scores.values()) * RELATIVE_CUTOFF
-        scores = {k: v for k, v in scores.items() if v >= floor}
+        need_floor = floor * scorer.one_need_share
+        scores = {k: v for k, v in scores.items() if v >= (need_floor if k in needy else floor)}
     return scores
 
 
