@@ -288,17 +288,6 @@ def content_words_in(
                 content[position[i]] = form
                 break
     return content
-    for j, particle in enumerate(found):
-        if particle not in PARTICLES:
-            continue
-        for i in range(j - 1, max(-1, j - 1 - PARTICLE_REACH), -1):
-            if i not in position or found[i] != content[position[i]]:
-                continue  # a stop word, or a verb already joined
-            form = next((f for f in separable_forms(particle, found[i]) if known(f)), None)
-            if form:
-                content[position[i]] = form
-                break
-    return content
 
 
 @dataclass(frozen=True)

@@ -621,10 +621,8 @@ class _Scorer:
         self.full_quality = FULL_QUALITY if len(plan.concepts) > 1 else 0.0
         # What the share of concepts found leaves of a service that answers the question's main need and nothing
         # else: 1 for a single word, an eighth for a question of four needs. The cutoff of noise (RELATIVE_CUTOFF)
-        # is scaled by it, so that such a service is not cut as noise ("wie kan mij helpen" finds a front desk
-        # when nothing names the need).
-        # It applies to a service with a word of a need; one with only words that name no need ("kinderen") is
-        # still cut at the plain share.
+        # is scaled by it for a service with a word of a need (need_tokens), so that such a service is not cut as
+        # noise; one with only words that name no need ("kinderen") is still cut at the plain share.
         heaviest = max((c.weight for c in plan.concepts), default=1.0)
         self.one_need_share = (heaviest / self.all_weight) ** 1.5 if self.all_weight else 1.0
         self.need_tokens = frozenset(
