@@ -31,8 +31,9 @@ KEYWORD_KINDS = {"typo", "synonym", "inflection", "compound", "phrase", "english
 # for the other languages) are not reached yet.
 QUESTION_FLOORS = {"question": 0.66, "en": 0.83, "fr": 0.84, "tr": 0.82, "ar": 0.84}
 # The same queries judged again on pooled results by assessors who had not seen the search (judged/*-pooled.json,
-# see its "about"): today's figures less a margin, per network.
+# see its "about"), and new questions nobody tuned on (heusden-zolder-unseen.json): today's figures less a margin.
 POOLED_FLOORS = {
+    "heusden-zolder-unseen.json": {"question": 0.38, "en": 0.44, "fr": 0.55, "tr": 0.45, "ar": 0.45},
     "leuven-pooled.json": {"question": 0.67, "en": 0.78, "fr": 0.85, "tr": 0.82, "ar": 0.86, "plain": 0.92},
     "heusden-zolder-pooled.json": {
         "question": 0.66,
