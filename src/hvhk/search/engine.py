@@ -618,7 +618,7 @@ class _Scorer:
             )
         self.all_weight = sum(c.weight for c in plan.concepts)
         # With one concept there is no share to weigh: a weak alternative is already weak in its score.
-        self.full_quality = FULL_QUALITY if len(plan.concepts) > 1 else 0.0
+        self.weighs_found = len(plan.concepts) > 1
         # What the share of concepts found leaves of a service that answers the question's main need and nothing
         # else: 1 for a single word, an eighth for a question of four needs. The cutoff of noise (RELATIVE_CUTOFF)
         # is scaled by it for a service with a word of a need (need_tokens), so that such a service is not cut as
@@ -653,7 +653,7 @@ class _Scorer:
                 if by_broader:
                     matched += weight * BROADER_FOUND
                 else:
-                    matched += weight * (min(1.0, found / self.full_quality) if self.full_quality else 1.0)
+                    matched += weight * (min(1.0, found / FULL_QUALITY) if self.weighs_found else 1.0)
         if not matched:
             return 0.0
         return total * (matched / self.all_weight) ** 1.5

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all",
             action="store_true",
-            help="every judged set: both demo networks, as first judged and as judged again on pooled results",
+            help=f"every judged set in {JUDGED_DIR.name}/, after the files given",
         )
         parser.add_argument("--verbose", action="store_true", help="show every query with its top results")
         parser.add_argument("--chart", help="also write an SVG chart of the scores per kind of query here")
